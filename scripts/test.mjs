@@ -1,0 +1,100 @@
+// `npm test`: type check, build, then every test stage in order; ends with "N passed, N failed".
+// `node scripts/test.mjs unit|protocol|…` runs one stage (the npm run test:* scripts).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+process.chdir(root);
+
+// Stages: name → test folders (under test/). Later issues append stages (real Hydra, VS Code).
+const STAGES = {
+  unit: ['engine', 'server', 'client'],
+  protocol: ['protocol', 'cli'],
+};
+
+const only = process.argv[2];
+if (only && !STAGES[only]) {
+  console.error(`unknown stage "${only}"; stages: ${Object.keys(STAGES).join(', ')}`);
+  process.exit(2);
+}
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+  return r.status ?? 1;
+}
+
+let passed = 0;
+let failed = 0;
+const fail = (what) => {
+  console.error(`\n✗ ${what}`);
+  failed++;
+};
+
+if (!only) {
+  console.log('› type check');
+  if (run('npx', ['tsc', '-p', 'test/tsconfig.json', '--noEmit']) === 0) passed++;
+  else fail('type check');
+}
+console.log('› build');
+if (run('node', ['scripts/build.mjs']) !== 0) {
+  fail('build');
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(1);
+}
+
+const outDir = path.join(root, '.cache', 'tests');
+rmSync(outDir, { recursive: true, force: true });
+
+for (const [stage, folders] of Object.entries(STAGES)) {
+  if (only && stage !== only) continue;
+  const files = folders.flatMap((f) => findTests(path.join('test', f)));
+  if (!files.length) continue;
+  console.log(`› ${stage} tests (${files.length} files)`);
+  // Tests are TypeScript: bundle each to JS (dependencies stay external) and run with node --test.
+  await build({
+    entryPoints: files,
+    outdir: path.join(outDir, stage),
+    outbase: 'test',
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+  const built = files.map((f) => path.join(outDir, stage, path.relative('test', f)).replace(/\.ts$/, '.js'));
+  const tap = path.join(outDir, `${stage}.tap`);
+  mkdirSync(path.dirname(tap), { recursive: true });
+  run('node', [
+    '--enable-source-maps', '--test', '--test-concurrency=2',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    ...built,
+  ], { env: { ...process.env, OAUTH2_CLIENT_STUDIO_ROOT: root } });
+  const summary = readFileSync(tap, 'utf8');
+  const count = (k) => Number(new RegExp(`^# ${k} (\\d+)$`, 'm').exec(summary)?.[1] ?? 0);
+  passed += count('pass');
+  failed += count('fail') + count('cancelled');
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
+
+function findTests(dir) {
+  let out = [];
+  let entries;
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    const p = path.join(dir, e);
+    if (statSync(p).isDirectory()) out = out.concat(findTests(p));
+    else if (e.endsWith('.test.ts')) out.push(p);
+  }
+  return out.sort();
+}

@@ -1,0 +1,90 @@
+// The one document model both JSON and YAML parse into. Offsets are UTF-16 code-unit offsets into
+// the original text, as in LSP, so every consumer maps ranges the same way whatever the language.
+
+export type ScalarNode = StringNode | NumberNode | BooleanNode | NullNode;
+export type AstNode = ObjectNode | ArrayNode | ScalarNode | AliasNode;
+
+interface NodeBase {
+  offset: number;
+  length: number;
+  parent?: ObjectNode | ArrayNode;
+}
+
+export interface ObjectNode extends NodeBase {
+  type: 'object';
+  properties: PropertyNode[];
+}
+
+export interface PropertyNode {
+  type: 'property';
+  key: string;
+  keyOffset: number;
+  keyLength: number;
+  /** Offset just after the `:` separator, or undefined while the user is still typing the key. */
+  colonOffset?: number;
+  value?: AstNode;
+  parent: ObjectNode;
+}
+
+export interface ArrayNode extends NodeBase {
+  type: 'array';
+  items: AstNode[];
+}
+
+export interface StringNode extends NodeBase {
+  type: 'string';
+  value: string;
+  /** The quote character used in the source, or '' for a plain/block YAML scalar. */
+  quote: '"' | "'" | '';
+}
+
+export interface NumberNode extends NodeBase {
+  type: 'number';
+  value: number;
+}
+
+export interface BooleanNode extends NodeBase {
+  type: 'boolean';
+  value: boolean;
+}
+
+export interface NullNode extends NodeBase {
+  type: 'null';
+  value: null;
+}
+
+/** A YAML alias (`*name`). Its value is the anchored node's; positions are the alias's own. */
+export interface AliasNode extends NodeBase {
+  type: 'alias';
+  name: string;
+  target?: AstNode;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A problem found while parsing: syntax errors, duplicate keys, unsupported constructs. */
+export interface ParseProblem {
+  code: string;
+  message: string;
+  offset: number;
+  length: number;
+  severity: Severity;
+}
+
+/** One YAML document (`---`) or the whole JSON text. */
+export interface SubDocument {
+  root?: AstNode;
+  offset: number;
+  length: number;
+}
+
+export type DocumentLanguage = 'json' | 'yaml';
+
+export interface ParsedDocument {
+  language: DocumentLanguage;
+  text: string;
+  documents: SubDocument[];
+  problems: ParseProblem[];
+  /** Set when the text was too large to parse fully; the documents list is then empty. */
+  skippedForSize?: boolean;
+}

@@ -1,0 +1,72 @@
+// Finding nodes: by a JSON-pointer-like path (ajv's instancePath) and by offset (for requests).
+import type { AstNode, ObjectNode, PropertyNode } from './documentModel';
+
+/** The last property with that key: Hydra, like Go's decoder, keeps the last duplicate. */
+export function findProperty(obj: ObjectNode, key: string): PropertyNode | undefined {
+  for (let i = obj.properties.length - 1; i >= 0; i--) if (obj.properties[i].key === key) return obj.properties[i];
+  return undefined;
+}
+
+export interface PathHit {
+  node: AstNode;
+  /** The property whose value `node` is, when the path ends at a property. */
+  property?: PropertyNode;
+  /** True when the path could not be followed to the end (a merge key or an alias stood in the way). */
+  partial: boolean;
+}
+
+/** Follows ajv's instancePath ("/grant_types/0") from `root`, as far as the source allows. */
+export function nodeAtPath(root: AstNode, instancePath: string): PathHit {
+  const segments = instancePath === '' ? [] : instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let node: AstNode = root;
+  let property: PropertyNode | undefined;
+  for (const seg of segments) {
+    if (node.type === 'object') {
+      const p = findProperty(node, seg) ?? findProperty(node, '<<');
+      if (!p?.value) return { node, property, partial: true };
+      property = p;
+      if (p.key !== seg) return { node: p.value, property: p, partial: true };
+      node = p.value;
+    } else if (node.type === 'array') {
+      const item = node.items[Number(seg)];
+      if (!item) return { node, property, partial: true };
+      property = undefined;
+      node = item;
+    } else {
+      return { node, property, partial: true };
+    }
+  }
+  return { node, property, partial: false };
+}
+
+export type OffsetHit =
+  | { kind: 'key'; property: PropertyNode }
+  | { kind: 'value'; node: AstNode; property?: PropertyNode }
+  | { kind: 'none' };
+
+/** The innermost key or value covering `offset` (end-inclusive, so a caret after a token counts). */
+export function nodeAtOffset(root: AstNode | undefined, offset: number): OffsetHit {
+  let node = root;
+  let property: PropertyNode | undefined;
+  const covers = (o: number, l: number) => offset >= o && offset <= o + l;
+  let hit: OffsetHit = { kind: 'none' };
+  while (node && covers(node.offset, node.length)) {
+    hit = { kind: 'value', node, property };
+    let next: AstNode | undefined;
+    if (node.type === 'object') {
+      for (const p of node.properties) {
+        if (covers(p.keyOffset, p.keyLength)) return { kind: 'key', property: p };
+        if (p.value && covers(p.value.offset, p.value.length)) {
+          next = p.value;
+          property = p;
+          break;
+        }
+      }
+    } else if (node.type === 'array') {
+      next = node.items.find((i) => covers(i.offset, i.length));
+      property = undefined;
+    }
+    node = next;
+  }
+  return hit;
+}

@@ -1,0 +1,141 @@
+// Schema validation of one client with ajv (compiled once), each error mapped to the exact node:
+// the value for type/enum/format/pattern errors, the key for unknown keys.
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { ObjectNode } from '../document/documentModel';
+import { nodeAtPath } from '../document/nodeLookup';
+import { CLIENT_DEFINITION_REF, fieldInfo, fieldNames, schema } from '../schema/clientSchema';
+import { closestMatch } from './didYouMean';
+import { Codes } from './diagnosticCodes';
+import type { OffsetDiagnostic } from './offsetDiagnostic';
+
+let compiled: ValidateFunction | undefined;
+
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+    addFormats(ajv, ['uri', 'uri-reference', 'date-time', 'email']);
+    ajv.addSchema(schema as object);
+    compiled = ajv.getSchema(CLIENT_DEFINITION_REF)!;
+  }
+  return compiled;
+}
+
+/** Compiles the schema now rather than on the first document. */
+export function warmUpSchemaValidation(): void {
+  validator();
+}
+
+export function validateClientSchema(client: ObjectNode, value: unknown): OffsetDiagnostic[] {
+  const validate = validator();
+  if (validate(value)) return [];
+  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if' && e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
+  // A wrong type makes enum/format/pattern errors on the same value noise.
+  const typeErrorPaths = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const out: OffsetDiagnostic[] = [];
+  for (const e of errors) {
+    if (e.keyword !== 'type' && typeErrorPaths.has(e.instancePath)) continue;
+    const d = mapError(client, e);
+    if (d) out.push(d);
+  }
+  return out;
+}
+
+function mapError(client: ObjectNode, e: ErrorObject): OffsetDiagnostic | undefined {
+  const hit = nodeAtPath(client, e.instancePath);
+  const field = topField(e.instancePath);
+  const label = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'client';
+  const at = { offset: hit.node.offset, length: hit.node.length };
+  const info = field ? fieldInfo(field) : undefined;
+  const softSeverity = info?.schema['x-severity'] === 'warning' && !e.instancePath.includes('/jwks') ? 'warning' : 'error';
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String((e.params as { additionalProperty: string }).additionalProperty);
+      if (e.instancePath === '' && key === '$schema') return undefined;
+      if (e.instancePath !== '') return undefined; // nested objects (jwks keys…) are open in practice
+      const prop = [...client.properties].reverse().find((p) => p.key === key);
+      const suggestion = closestMatch(key, fieldNames);
+      return {
+        offset: prop?.keyOffset ?? at.offset,
+        length: prop?.keyLength ?? at.length,
+        severity: 'warning',
+        code: Codes.unknownKey,
+        message: suggestion
+          ? `Unknown key "${key}": Hydra ignores it. Did you mean "${suggestion}"?`
+          : `Unknown key "${key}": Hydra ignores it.`,
+        data: suggestion ? { key, suggestion } : { key },
+      };
+    }
+    case 'type': {
+      const expected = ([] as string[]).concat((e.params as { type: string | string[] }).type);
+      const shown = expected.filter((t) => t !== 'null');
+      const nullable = expected.includes('null');
+      return {
+        ...at,
+        severity: 'error',
+        code: Codes.typeMismatch,
+        message: `${label} must be ${shown.map(article).join(' or ')}${nullable ? ' (or null)' : ''}, not ${describe(hit.node.type)}. Hydra rejects the whole client when its JSON doesn't decode.`,
+        data: { expected: shown, actual: hit.node.type },
+      };
+    }
+    case 'enum': {
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.filter((v) => v !== null);
+      const actual = (hit.node as { value?: unknown }).value;
+      const closest = typeof actual === 'string' ? closestMatch(actual, allowed.map(String)) : undefined;
+      return {
+        ...at,
+        severity: softSeverity,
+        code: Codes.enumMismatch,
+        message: `${JSON.stringify(actual)} is not a valid ${label}. Allowed: ${allowed.map((v) => JSON.stringify(v)).join(', ')}.`
+          + (softSeverity === 'warning' ? ' Hydra stores it anyway, but it will not work.' : ''),
+        data: { allowed, ...(closest ? { suggestion: closest } : {}) },
+      };
+    }
+    case 'format': {
+      const format = (e.params as { format: string }).format;
+      const actual = (hit.node as { value?: unknown }).value;
+      return {
+        ...at,
+        severity: softSeverity,
+        code: Codes.formatMismatch,
+        message: `${JSON.stringify(actual)} is not a valid ${formatName(format)} (${label}).`,
+        data: { format },
+      };
+    }
+    case 'pattern': {
+      const actual = (hit.node as { value?: unknown }).value;
+      const isDuration = field !== undefined && e.instancePath === `/${field}` && field.endsWith('_lifespan');
+      return isDuration
+        ? {
+            ...at,
+            severity: 'error',
+            code: Codes.invalidDuration,
+            message: `${JSON.stringify(actual)} is not a Go duration (${label}). Use a number with a unit of ns, us, ms, s, m or h, e.g. "1h", "720h" (30 days), "1h30m".`,
+          }
+        : { ...at, severity: softSeverity, code: Codes.patternMismatch, message: `${JSON.stringify(actual)} does not match the pattern required for ${label}.` };
+    }
+    case 'required': {
+      const missing = (e.params as { missingProperty: string }).missingProperty;
+      return { ...at, severity: 'error', code: Codes.missingRequired, message: `${label} is missing "${missing}".`, data: { missing } };
+    }
+    default:
+      return { ...at, severity: 'error', code: Codes.schemaViolation, message: `${label} ${e.message ?? 'is invalid'}.` };
+  }
+}
+
+function topField(instancePath: string): string | undefined {
+  const m = /^\/([^/]+)/.exec(instancePath);
+  return m?.[1];
+}
+
+function article(t: string): string {
+  return t === 'array' || t === 'object' || t === 'integer' ? `an ${t}` : `a ${t}`;
+}
+
+function describe(nodeType: string): string {
+  return nodeType === 'alias' ? 'an alias' : article(nodeType);
+}
+
+function formatName(f: string): string {
+  return f === 'uri' ? 'absolute URI' : f === 'uri-reference' ? 'URI' : f === 'date-time' ? 'RFC 3339 date-time' : f;
+}

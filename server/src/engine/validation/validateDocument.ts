@@ -1,0 +1,98 @@
+// Validation of a parsed document: parse problems, then per client the schema, unknown or
+// version-unknown keys, server-set fields, and the pluggable rules (Hydra's own checks).
+import { clientLayout, type ClientEntry } from '../document/clientEntries';
+import type { ParsedDocument } from '../document/documentModel';
+import { LineIndex } from '../document/lineIndex';
+import { AliasBudgetExceeded, nodeValue } from '../document/nodeValue';
+import { fieldInfo, type HydraVersion } from '../schema/clientSchema';
+import { rangeOf, type EngineDiagnostic } from './diagnostic';
+import { Codes } from './diagnosticCodes';
+import type { OffsetDiagnostic } from './offsetDiagnostic';
+import { validateClientSchema } from './schemaValidation';
+
+export interface ValidationOptions {
+  hydraVersion: HydraVersion;
+  /** Extra checks per client (Hydra's cross-field rules plug in here). */
+  rules?: readonly ClientRule[];
+}
+
+export interface ClientRuleContext {
+  client: ClientEntry;
+  value: Record<string, unknown>;
+  options: ValidationOptions;
+  document: ParsedDocument;
+}
+
+export type ClientRule = (ctx: ClientRuleContext) => OffsetDiagnostic[];
+
+export function validateDocument(doc: ParsedDocument, options: ValidationOptions, lines = new LineIndex(doc.text)): EngineDiagnostic[] {
+  const found: OffsetDiagnostic[] = doc.problems.map((p) => ({ ...p }));
+  if (!doc.skippedForSize) {
+    const layout = clientLayout(doc);
+    for (const node of layout.misplaced) {
+      found.push({
+        offset: node.offset,
+        length: node.length,
+        severity: 'error',
+        code: Codes.notAClient,
+        message: 'Expected an OAuth2 client object here (a file holds one client, or an array of clients).',
+      });
+    }
+    for (const client of layout.clients) found.push(...validateClient(client, doc, options));
+  }
+  return found.map((d) => ({
+    range: rangeOf(lines, d.offset, d.length),
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+    ...(d.data ? { data: d.data } : {}),
+  }));
+}
+
+function validateClient(client: ClientEntry, document: ParsedDocument, options: ValidationOptions): OffsetDiagnostic[] {
+  let value: Record<string, unknown>;
+  try {
+    value = nodeValue(client.node) as Record<string, unknown>;
+  } catch (e) {
+    if (!(e instanceof AliasBudgetExceeded)) throw e;
+    return [{
+      offset: e.node.offset,
+      length: e.node.length,
+      severity: 'error',
+      code: Codes.aliasTooLarge,
+      message: 'This client expands to too many values through YAML aliases (an alias bomb?); it was not validated.',
+    }];
+  }
+  const out = validateClientSchema(client.node, value);
+  out.push(...fieldNotes(client, options));
+  for (const rule of options.rules ?? []) out.push(...rule({ client, value, options, document }));
+  return out;
+}
+
+/** Keys the target Hydra version doesn't know, and server-set keys that Hydra ignores on input. */
+function fieldNotes(client: ClientEntry, options: ValidationOptions): OffsetDiagnostic[] {
+  const out: OffsetDiagnostic[] = [];
+  for (const p of client.node.properties) {
+    const info = fieldInfo(p.key);
+    if (!info) continue;
+    const at = { offset: p.keyOffset, length: p.keyLength };
+    if (!info.versions.includes(options.hydraVersion)) {
+      out.push({
+        ...at,
+        severity: 'warning',
+        code: Codes.keyNotInVersion,
+        message: `"${p.key}" is not known to Hydra ${options.hydraVersion} (known in ${info.versions.join(', ')}): it is ignored there.`,
+        data: { key: p.key, versions: info.versions },
+      });
+    } else if (info.readOnly && p.value && p.value.type !== 'null') {
+      out.push({
+        ...at,
+        severity: 'information',
+        code: Codes.readOnlyField,
+        message: `"${p.key}" is set by the server; Hydra ignores it on create and update.`,
+        data: { key: p.key },
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,34 @@
+// Analysed documents keyed by URI and version: one parse per version, shared by all requests.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyseDocument, languageOf, type ClientDocument } from '../engine/clientDocument';
+import type { EngineSettings } from '../engine/engineSettings';
+import type { ClientRule } from '../engine/validation/validateDocument';
+
+export class DocumentCache {
+  private readonly entries = new Map<string, { doc: ClientDocument; settings: EngineSettings }>();
+
+  constructor(private readonly rules: readonly ClientRule[] = []) {}
+
+  get(textDocument: TextDocument, settings: EngineSettings): ClientDocument {
+    const hit = this.entries.get(textDocument.uri);
+    if (hit && hit.doc.version === textDocument.version && hit.settings === settings) return hit.doc;
+    const doc = analyseDocument(
+      textDocument.uri,
+      textDocument.version,
+      textDocument.getText(),
+      languageOf(textDocument.languageId, textDocument.uri),
+      settings,
+      this.rules,
+    );
+    this.entries.set(textDocument.uri, { doc, settings });
+    return doc;
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

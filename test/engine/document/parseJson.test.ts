@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseJson } from '../../../server/src/engine/document/parseJson';
+import { nodeValue } from '../../../server/src/engine/document/nodeValue';
+
+test('well-formed JSON parses to nodes whose ranges cover their source text', () => {
+  const text = '{\n  "client_id": "abc",\n  "grant_types": ["authorization_code", "refresh_token"],\n  "n": -1.5e3,\n  "ok": true,\n  "x": null\n}';
+  const doc = parseJson(text);
+  assert.deepEqual(doc.problems, []);
+  const root = doc.documents[0].root!;
+  assert.equal(root.type, 'object');
+  if (root.type !== 'object') return;
+  for (const p of root.properties) {
+    assert.equal(text.slice(p.keyOffset, p.keyOffset + p.keyLength), JSON.stringify(p.key));
+    const v = p.value!;
+    assert.equal(JSON.stringify(JSON.parse(text.slice(v.offset, v.offset + v.length))), JSON.stringify(nodeValue(v)));
+  }
+  assert.deepEqual(nodeValue(root), JSON.parse(text));
+});
+
+test('escapes and unicode in strings decode like JSON.parse', () => {
+  const text = '{"a": "line\\nbreak \\u00e9 \\"q\\" \\\\ \\/"}';
+  assert.deepEqual(nodeValue(parseJson(text).documents[0].root!), JSON.parse(text));
+});
+
+test('syntax errors become problems with positions, and the rest of the tree survives', () => {
+  const text = '{\n  "client_id": "abc",\n  "scope": ,\n  "owner": "me"\n}';
+  const doc = parseJson(text);
+  const errs = doc.problems.filter((p) => p.code === 'syntax-error');
+  assert.ok(errs.length >= 1);
+  assert.equal(text.slice(errs[0].offset, errs[0].offset + errs[0].length), ',');
+  const root = doc.documents[0].root;
+  assert.equal(root?.type, 'object');
+  if (root?.type === 'object') assert.ok(root.properties.some((p) => p.key === 'owner'));
+});
+
+test('comments and trailing commas are reported as JSON errors', () => {
+  assert.ok(parseJson('{"a": 1, // c\n}').problems.some((p) => /Comments/.test(p.message)));
+  assert.ok(parseJson('{"a": 1,}').problems.some((p) => p.code === 'syntax-error'));
+});
+
+test('a byte order mark is tolerated', () => {
+  const doc = parseJson('\ufeff{"client_id": "x"}');
+  assert.deepEqual(doc.problems, []);
+  assert.deepEqual(nodeValue(doc.documents[0].root!), { client_id: 'x' });
+});
+
+test('10,000-deep nesting parses without overflowing the stack', () => {
+  const text = '['.repeat(10_000) + ']'.repeat(10_000);
+  const doc = parseJson(text);
+  assert.deepEqual(doc.problems, []);
+  assert.equal(doc.documents[0].root?.type, 'array');
+});
+
+test('duplicate keys are warnings on the earlier occurrence', () => {
+  const text = '{"scope": "a", "scope": "b"}';
+  const dup = parseJson(text).problems.filter((p) => p.code === 'duplicate-key');
+  assert.equal(dup.length, 1);
+  assert.equal(dup[0].offset, 1);
+  assert.equal(dup[0].severity, 'warning');
+});
+
+test('empty input and garbage give diagnostics or nothing, never an exception', () => {
+  assert.deepEqual(parseJson('').problems, []);
+  assert.ok(parseJson('\u0000\u0001binary\uffff').problems.length > 0);
+  assert.ok(parseJson('{"a": "unterminated').problems.length > 0);
+});
