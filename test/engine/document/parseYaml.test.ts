@@ -60,6 +60,10 @@ owner: >-
   text
 client_id: z
 `,
+  'quoted keys and document markers': `---\n"client_id": x\n'scope' : openid\n...\n---\nclient_id: b\n`,
+  'multi-line plain and quoted scalars': 'client_name: this is\n  a multi line\n  plain scalar\nowner: "multi\n  line quoted"\n',
+  'comments between sequence items': 'grant_types:\n# leading\n- a   # trailing\n# between\n- b\nafter: 1\n',
+  'nested sequences and empty flow collections': 'a:\n  - - nested\n    - seq\nb: {}\nc: []\nd: ~\n',
   'CRLF line ends': 'client_id: a\r\nredirect_uris:\r\n  - https://x/cb\r\n',
   'byte order mark': '\ufeffclient_id: bom\nscope: openid\n',
 };
@@ -73,6 +77,18 @@ for (const [name, text] of Object.entries(SAMPLES)) {
     assert.deepEqual(fast.map((d) => dump(d.root, text)), tolerant.documents.map((d) => dump(d.root, text)));
   });
 }
+
+test('an empty sequence entry (mid-typing) is kept as a null item at the dash', () => {
+  const text = 'grant_types:\n  - authorization_code\n  - \n';
+  const root = parseYaml(text).documents[0].root;
+  assert.equal(root?.type, 'object');
+  if (root?.type !== 'object') return;
+  const seq = root.properties[0].value;
+  assert.equal(seq?.type, 'array');
+  if (seq?.type !== 'array') return;
+  assert.equal(seq.items.length, 2);
+  assert.equal(seq.items[1].type, 'null');
+});
 
 test('keys and values carry exact ranges', () => {
   const text = 'client_id: abc\ngrant_types:\n  - code\n';

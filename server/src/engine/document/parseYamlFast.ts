@@ -150,6 +150,10 @@ class FrameConverter {
         const item = this.node(c, node);
         if (item) node.items.push(item);
       }
+      // An empty entry (`-` alone, common mid-typing) becomes null without any event: we could
+      // not place it, so let the tolerant parser do this document.
+      const value = f.result[i];
+      if (Array.isArray(value) && value.length !== node.items.length) throw new Bail();
       node.length = collectionEnd(this.text, node, f.end[i]) - start;
     } else {
       node = this.scalar(i, start, parent);
