@@ -26,6 +26,7 @@ export interface JsonSchema {
   'x-spec'?: { title: string; url: string };
   'x-completion-rank'?: number;
   'x-severity'?: 'warning' | 'error';
+  'x-case-insensitive'?: boolean;
   'x-suggestions'?: string[];
   'x-value-docs'?: Record<string, string>;
   [k: string]: unknown;

@@ -79,8 +79,10 @@ function mapError(client: ObjectNode, e: ErrorObject): OffsetDiagnostic | undefi
       };
     }
     case 'enum': {
-      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.filter((v) => v !== null);
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.filter((v) => v !== null && v !== '');
       const actual = (hit.node as { value?: unknown }).value;
+      // Hydra lower-cases some values (access_token_strategy) before checking them.
+      if (info?.schema['x-case-insensitive'] === true && typeof actual === 'string' && allowed.includes(actual.toLowerCase())) return undefined;
       const closest = typeof actual === 'string' ? closestMatch(actual, allowed.map(String)) : undefined;
       return {
         ...at,
