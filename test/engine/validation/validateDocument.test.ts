@@ -142,3 +142,9 @@ test('an empty file has no diagnostics', () => {
   assert.deepEqual(lint('', 'json'), []);
   assert.deepEqual(lint('', 'yaml'), []);
 });
+
+test('values merged in through a YAML merge key are validated, flagged on the merge alias', () => {
+  const list = '- &d\n  client_id: base\n  client_name: 7\n- <<: *d\n  client_id: a\n';
+  const ds = lint(list, 'yaml').filter((d) => d.code === 'type-mismatch');
+  assert.deepEqual(ds.map((d) => rangeText(list, d.range)), ['7', '*d']);
+});

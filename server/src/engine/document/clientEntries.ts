@@ -7,6 +7,8 @@ export interface ClientEntry {
   documentIndex: number;
   /** Index within a top-level array, when the client is an array item. */
   arrayIndex?: number;
+  /** The client's plain value, when the parser already built it. */
+  value?: unknown;
 }
 
 export interface ClientLayout {
@@ -21,10 +23,11 @@ export function clientLayout(doc: ParsedDocument): ClientLayout {
   doc.documents.forEach((d, documentIndex) => {
     const root = d.root;
     if (!root) return;
-    if (root.type === 'object') clients.push({ node: root, documentIndex });
+    if (root.type === 'object') clients.push({ node: root, documentIndex, value: d.value });
     else if (root.type === 'array') {
+      const values = Array.isArray(d.value) && d.value.length === root.items.length ? d.value : undefined;
       root.items.forEach((item, arrayIndex) => {
-        if (item.type === 'object') clients.push({ node: item, documentIndex, arrayIndex });
+        if (item.type === 'object') clients.push({ node: item, documentIndex, arrayIndex, value: values?.[arrayIndex] });
         else misplaced.push(item);
       });
     } else if (!(root.type === 'null' && root.length === 0)) misplaced.push(root);

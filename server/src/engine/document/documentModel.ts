@@ -76,6 +76,8 @@ export interface SubDocument {
   root?: AstNode;
   offset: number;
   length: number;
+  /** The plain value, when the parser built it anyway (js-yaml does): saves rebuilding it. */
+  value?: unknown;
 }
 
 export type DocumentLanguage = 'json' | 'yaml';

@@ -74,7 +74,7 @@ const KINDS: Record<string, number> = { scalar: KIND_SCALAR, mapping: KIND_MAPPI
 
 // YAML 1.2 core types plus merge keys (`<<: *base`), which people use to share client settings.
 // js-yaml's default schema would also turn unquoted timestamps into Date objects: avoid it.
-const SCHEMA = jsyaml.CORE_SCHEMA.extend([new jsyaml.Type('tag:yaml.org,2002:merge', { kind: 'scalar', resolve: (d: unknown) => d === '<<' || d === null, construct: (d: unknown) => d })]);
+const SCHEMA = jsyaml.CORE_SCHEMA.extend({ implicit: [jsyaml.types.merge] });
 
 class Bail extends Error {}
 
@@ -117,7 +117,7 @@ class FrameConverter {
     for (const i of this.f.roots) {
       const root = this.node(i, undefined);
       const isEmpty = root?.type === 'null' && root.length === 0;
-      docs.push({ root: isEmpty ? undefined : root, offset: prevEnd, length: this.f.end[i] - prevEnd });
+      docs.push({ root: isEmpty ? undefined : root, offset: prevEnd, length: this.f.end[i] - prevEnd, value: this.f.result[i] });
       prevEnd = this.f.end[i];
     }
     return docs;

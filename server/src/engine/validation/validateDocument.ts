@@ -14,6 +14,10 @@ export interface ValidationOptions {
   hydraVersion: HydraVersion;
   /** Extra checks per client (Hydra's cross-field rules plug in here). */
   rules?: readonly ClientRule[];
+  /** The target server's `oidc.subject_identifiers.supported_types`; Hydra's default is ['public']. */
+  supportedSubjectTypes?: readonly string[];
+  /** Facts about the file the host knows (rules that need them stay quiet without them). */
+  documentFacts?: { committedToGit?: boolean };
 }
 
 export interface ClientRuleContext {
@@ -52,7 +56,8 @@ export function validateDocument(doc: ParsedDocument, options: ValidationOptions
 function validateClient(client: ClientEntry, document: ParsedDocument, options: ValidationOptions): OffsetDiagnostic[] {
   let value: Record<string, unknown>;
   try {
-    value = nodeValue(client.node) as Record<string, unknown>;
+    const known = client.value;
+    value = (known && typeof known === 'object' && !Array.isArray(known) ? known : nodeValue(client.node)) as Record<string, unknown>;
   } catch (e) {
     if (!(e instanceof AliasBudgetExceeded)) throw e;
     return [{
