@@ -1,0 +1,108 @@
+// Turns session results into the markdown tables, the target checks and the JSON summary.
+
+const JSON_SERVER_DEBOUNCE_MS = 500;
+
+const num = (x) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+
+function ms(x) {
+  x = num(x);
+  if (x === null) return 'n/a';
+  return x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : Math.round(x).toLocaleString('en-US');
+}
+
+const mib = (x) => (num(x) === null ? 'n/a' : x.toFixed(0));
+const ratio = (a, b) => (num(a) === null || num(b) === null || b === 0 ? null : a / b);
+const times = (r) => (r === null ? 'n/a' : `${r >= 10 ? r.toFixed(0) : r.toFixed(1)}×`);
+
+// A step that failed shows its error instead of a number, so a broken server is visible.
+const failed = (step) => (step?.error ? `error: ${step.error.slice(0, 40)}` : null);
+const cell = (step, render) => failed(step) ?? render(step ?? {});
+
+function featureCell(step, extra) {
+  return cell(step, (s) => (s.supported === false ? 'n/a' : `${ms(s.median)}${extra(s)}`));
+}
+
+export function bigTable(sessions, docs) {
+  const rows = [
+    '| server | doc | open → diagnostics, cold, median of 3 processes (ms) | warm, median of 3 (ms) | diagnostics | edit → diagnostics (ms) | completion, median of 5 (ms) | hover, median of 5 (ms) | RSS after cold diagnose, median (MiB) | peak RSS (MiB) |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|',
+  ];
+  for (const s of sessions) {
+    const d = docs[`big-${s.format}`];
+    rows.push(`| ${s.label} | ${s.format.toUpperCase()} ${(d.bytes / 1e6).toFixed(2)} MB | ${cell(s.bigColdOpen, (x) => ms(x.ms))} | ${cell(s.bigWarmOpen, (x) => ms(x.median))} | ${cell(s.bigColdOpen, (x) => String(x.count ?? 'n/a'))} | ${cell(s.bigEdit, (x) => ms(x.ms))} | ${featureCell(s.completion, (x) => ` (${x.items} items)`)} | ${featureCell(s.hover, (x) => (x.hasContent ? '' : ' (empty)'))} | ${mib(s.memoryAfterBigDiagnosed?.rssMiB)} | ${mib(s.memoryEnd?.peakMiB ?? s.memoryAfterBig?.peakMiB)} |`);
+  }
+  return rows.join('\n');
+}
+
+export function smallTable(sessions) {
+  const rows = [
+    '| server | doc | open → diagnostics, median of 3 (ms) | edit → diagnostics, median of 10 (ms) | diagnostics |',
+    '|---|---|--:|--:|--:|',
+  ];
+  for (const s of sessions) {
+    rows.push(`| ${s.label} | ${s.format.toUpperCase()} | ${cell(s.smallOpen, (x) => ms(x.median))} | ${cell(s.smallEdit, (x) => ms(x.median))} | ${cell(s.smallOpen, (x) => String(x.count ?? 'n/a'))} |`);
+  }
+  return rows.join('\n');
+}
+
+/** Each check: what was measured, the value, the target (if any) and whether it is met. */
+export function checks(sessions) {
+  const get = (server, format) => sessions.find((s) => s.server === server && s.format === format);
+  const oursYaml = get('ours', 'yaml');
+  const oursJson = get('ours', 'json');
+  const yamlLs = get('yaml-ls', 'yaml');
+  const jsonLs = get('json-ls', 'json');
+  const cold = (s) => num(s?.bigColdOpen?.ms);
+  const out = [];
+  const add = (what, value, shown, target, pass) => out.push({ what, value, shown, target, pass: value === null ? null : pass });
+
+  const oy = cold(oursYaml);
+  add('big YAML open → diagnostics, ours', oy, `${ms(oy)} ms`, '≤ 150 ms', oy !== null && oy <= 150);
+  const ry = ratio(cold(yamlLs), oy);
+  add('big YAML open → diagnostics, yaml-language-server / ours', ry, times(ry), '≥ 8×', ry !== null && ry >= 8);
+
+  const oj = cold(oursJson);
+  add('big JSON open → diagnostics, ours', oj, `${ms(oj)} ms`, '≤ 80 ms', oj !== null && oj <= 80);
+  const rj = ratio(cold(jsonLs), oj);
+  // The JSON server waits 500 ms before validating; the second figure shows its work alone.
+  const rjWork = ratio(num(cold(jsonLs)) === null ? null : cold(jsonLs) - JSON_SERVER_DEBOUNCE_MS, oj);
+  add('big JSON open → diagnostics, vscode-json-language-server / ours', rj, `${times(rj)} (${times(rjWork)} without its 500 ms debounce)`, null, null);
+
+  for (const [format, s] of [['YAML', oursYaml], ['JSON', oursJson]]) {
+    const e = num(s?.smallEdit?.median);
+    add(`one-client ${format} edit → diagnostics, ours`, e, `${ms(e)} ms`, '≤ 20 ms', e !== null && e <= 20);
+  }
+
+  const mem = ratio(oursYaml?.memoryAfterBigDiagnosed?.rssMiB, yamlLs?.memoryAfterBigDiagnosed?.rssMiB);
+  add('RSS after big YAML diagnosed, ours / yaml-language-server', mem, mem === null ? 'n/a' : mem.toFixed(2), '≤ 0.33', mem !== null && mem <= 1 / 3);
+
+  const comp = (s) => (s?.completion?.supported ? num(s.completion.median) : null);
+  const cy = ratio(comp(yamlLs), comp(oursYaml));
+  add('completion in big YAML, yaml-language-server / ours', cy, times(cy), null, null);
+  const cj = ratio(comp(jsonLs), comp(oursJson));
+  add('completion in big JSON, vscode-json-language-server / ours', cj, times(cj), null, null);
+  return out;
+}
+
+export function checksText(list) {
+  return list
+    .map((c) => {
+      const verdict = c.target === null ? 'info' : c.pass === null ? 'n/a' : c.pass ? 'PASS' : 'MISS';
+      return `- ${c.what}: **${c.shown}**${c.target ? ` (target ${c.target})` : ''} — ${verdict}`;
+    })
+    .join('\n');
+}
+
+/** Things that would make the numbers meaningless, said out loud. */
+export function warnings(sessions, docs) {
+  const w = [];
+  for (const s of sessions) {
+    for (const e of s.errors ?? []) w.push(`${s.label} (${s.format}): ${e}`);
+    const expected = docs[`big-${s.format}`].invalidClients;
+    const count = s.bigColdOpen?.count;
+    if (typeof count === 'number' && count < expected) {
+      w.push(`${s.label} (${s.format}) reported ${count} diagnostics for ${expected} invalid clients: is the schema applied?`);
+    }
+  }
+  return w;
+}

@@ -1,0 +1,66 @@
+// `npm run bench`: our server against yaml-language-server and VS Code's JSON server on the same
+// generated documents, one server process at a time so they never compete for the CPU.
+// Benchmarks inform, they don't gate: this exits 0 whatever the numbers (see bench/README.md).
+//
+//   node bench/run.mjs [ours|yaml-ls|json-ls ...]   limit the run to some servers
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BIG_CLIENT_COUNT, generateDocuments } from './generateDocuments.mjs';
+import { measureServer } from './measureSession.mjs';
+import { bigTable, checks, checksText, smallTable, warnings } from './report.mjs';
+import { serverDefinitions } from './servers.mjs';
+import { writeStandInSchema } from './standInSchema.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.join(root, 'bench/.out');
+mkdirSync(outDir, { recursive: true });
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'oauth2-client-bench-'));
+
+let schemaPath = path.join(root, 'schemas/oauth2-client.schema.json');
+const notes = [];
+if (!existsSync(schemaPath)) {
+  schemaPath = writeStandInSchema(tmp);
+  notes.push(`schemas/oauth2-client.schema.json is missing: the third-party servers got a small stand-in schema (${schemaPath}).`);
+}
+
+const docs = generateDocuments(tmp);
+console.log(`Documents in ${tmp}:`);
+for (const d of Object.values(docs)) {
+  console.log(`  ${path.basename(d.files[0])}: ${d.clients} client(s), ${d.invalidClients} invalid, ${d.bytes.toLocaleString('en-US')} bytes (${(d.bytes / 2 ** 20).toFixed(2)} MiB)`);
+}
+
+const wanted = process.argv.slice(2);
+const defs = serverDefinitions(root, schemaPath).filter((d) => !wanted.length || wanted.includes(d.id));
+const sessions = [];
+for (const def of defs) {
+  if (!def.available) {
+    notes.push(`${def.label} skipped: ${path.relative(root, def.script)} does not exist (did the build fail?).`);
+    continue;
+  }
+  for (const format of def.formats) {
+    process.stdout.write(`Measuring ${def.label} on ${format.toUpperCase()}… `);
+    const s = await measureServer(def, format, docs, { root, outDir });
+    console.log(s.errors?.length ? `done with ${s.errors.length} error(s)` : 'done');
+    sessions.push(s);
+  }
+}
+
+const list = checks(sessions);
+const warn = warnings(sessions, docs);
+console.log(`\n## Big document (${BIG_CLIENT_COUNT.toLocaleString('en-US')} clients, 10% invalid)\n`);
+console.log(bigTable(sessions, docs));
+console.log('\n## One-client document\n');
+console.log(smallTable(sessions));
+console.log('\n## Ours against the targets\n');
+console.log(checksText(list));
+for (const n of [...notes, ...warn]) console.log(`\n> ${n}`);
+console.log(`\nServer logs and results.json are in ${path.relative(root, outDir)}/.`);
+
+const docSummary = Object.fromEntries(Object.entries(docs).map(([k, { text, files, ...rest }]) => [k, rest]));
+writeFileSync(
+  path.join(outDir, 'results.json'),
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, platform: `${os.platform()} ${os.arch()}`, cpu: os.cpus()[0]?.model, cpus: os.cpus().length, schema: schemaPath, documents: docSummary, sessions, checks: list, notes, warnings: warn }, null, 2)}\n`,
+);
+rmSync(tmp, { recursive: true, force: true });
