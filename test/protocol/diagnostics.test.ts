@@ -96,6 +96,9 @@ test('bad input never crashes the server, and it keeps answering', async () => {
     ['file:///w/binary.oauth2-client.yaml', '\u0000\u0007: [\ud800'],
     ['file:///w/deep.oauth2-client.json', '['.repeat(10_000) + ']'.repeat(10_000)],
     ['file:///w/deepy.oauth2-client.yaml', '['.repeat(10_000) + ']'.repeat(10_000)],
+    // Unclosed deep flow nesting once aborted the process inside the tolerant YAML parser.
+    ['file:///w/unclosed.oauth2-client.yaml', '['.repeat(5000)],
+    ['file:///w/unclosed.oauth2-client.json', '{"a":'.repeat(5000)],
     ['file:///w/bomb.oauth2-client.yaml', bomb()],
     ['file:///w/proto.oauth2-client.json', '{"__proto__": {"client_name": 1}, "constructor": 2, "client_id": "x"}'],
     ['file:///w/crlf.oauth2-client.yaml', '\ufeffclient_id: a\r\nclient_name: 5\r\n'],
@@ -106,6 +109,9 @@ test('bad input never crashes the server, and it keeps answering', async () => {
     for (const d of diags) {
       assert.ok(d.range.start.line >= 0 && d.range.end.line <= text.split(/\r\n|\r|\n/).length, `${uri}: range inside the document`);
     }
+  }
+  for (const uri of ['file:///w/deepy.oauth2-client.yaml', 'file:///w/unclosed.oauth2-client.yaml', 'file:///w/unclosed.oauth2-client.json']) {
+    assert.equal((await client.diagnostics(uri, 1))[0]?.code, 'too-deep', uri);
   }
   const crlf = cases[cases.length - 1][1];
   const crlfDiags = await client.diagnostics('file:///w/crlf.oauth2-client.yaml', 1);

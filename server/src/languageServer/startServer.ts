@@ -8,11 +8,12 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { warmUpSchemaValidation } from '../engine/validation/schemaValidation';
 import type { ClientRule } from '../engine/validation/validateDocument';
 import { DiagnosticsPublisher } from './diagnostics';
 import { DocumentCache } from './documentCache';
+import { editingCapabilities, registerEditingHandlers } from './editingHandlers';
 import { SettingsStore } from './settingsStore';
+import { warmUp } from './warmUp';
 
 export const SERVER_NAME = 'oauth2-client-language-server';
 export const SERVER_VERSION = '0.1.0';
@@ -27,10 +28,11 @@ export function startServer(connection: Connection, rules: readonly ClientRule[]
     const caps = params.capabilities;
     settings.canPull = caps.workspace?.configuration === true;
     diagnostics.usePull = caps.textDocument?.diagnostic !== undefined;
-    warmUpSchemaValidation();
+    warmUp(rules);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        ...editingCapabilities,
         ...(diagnostics.usePull
           ? { diagnosticProvider: { identifier: 'oauth2-client', interFileDependencies: false, workspaceDiagnostics: false } }
           : {}),
@@ -46,10 +48,17 @@ export function startServer(connection: Connection, rules: readonly ClientRule[]
     }
   });
 
+  // VS Code sends this twice per change (its synchronize option and our registration): coalesce.
+  let refreshPending = false;
   connection.onDidChangeConfiguration((change) => {
     settings.changed(change.settings);
-    cache.clear();
-    diagnostics.refreshAll();
+    if (refreshPending) return;
+    refreshPending = true;
+    setTimeout(() => {
+      refreshPending = false;
+      cache.clear();
+      diagnostics.refreshAll();
+    }, 10);
   });
 
   documents.onDidOpen((e) => diagnostics.schedule(e.document, true));
@@ -61,6 +70,7 @@ export function startServer(connection: Connection, rules: readonly ClientRule[]
   });
 
   diagnostics.register();
+  registerEditingHandlers(connection, documents, cache, settings);
   documents.listen(connection);
   connection.listen();
 }

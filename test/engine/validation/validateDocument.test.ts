@@ -148,3 +148,13 @@ test('values merged in through a YAML merge key are validated, flagged on the me
   const ds = lint(list, 'yaml').filter((d) => d.code === 'type-mismatch');
   assert.deepEqual(ds.map((d) => rangeText(list, d.range)), ['7', '*d']);
 });
+
+test('nesting deeper than the limit is reported once, without parsing', () => {
+  for (const [text, language] of [['['.repeat(5000), 'yaml'], ['{"a":'.repeat(5000), 'json']] as const) {
+    const ds = lint(text, language);
+    assert.deepEqual(ds.map((d) => `${d.code}/${d.severity}`), ['too-deep/error']);
+  }
+  // Brackets inside strings and comments don't count.
+  const quoted = `client_name: "${'['.repeat(2000)}"\n# ${'{'.repeat(2000)}\n`;
+  assert.deepEqual(lint(quoted, 'yaml'), []);
+});

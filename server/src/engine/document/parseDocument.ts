@@ -1,4 +1,5 @@
 import type { DocumentLanguage, ParsedDocument } from './documentModel';
+import { flowNestingDepth, MAX_NESTING_DEPTH } from './nestingDepth';
 import { parseJson } from './parseJson';
 import { parseYaml } from './parseYaml';
 
@@ -18,6 +19,20 @@ export function parseDocument(text: string, language: DocumentLanguage, maxFileS
         offset: 0,
         length: 0,
         severity: 'information',
+      }],
+    };
+  }
+  if (flowNestingDepth(text) > MAX_NESTING_DEPTH) {
+    return {
+      language,
+      text,
+      documents: [],
+      problems: [{
+        code: 'too-deep',
+        message: `This file nests brackets more than ${MAX_NESTING_DEPTH} levels deep: it was not validated.`,
+        offset: 0,
+        length: 0,
+        severity: 'error',
       }],
     };
   }

@@ -74,7 +74,8 @@ const KINDS: Record<string, number> = { scalar: KIND_SCALAR, mapping: KIND_MAPPI
 
 // YAML 1.2 core types plus merge keys (`<<: *base`), which people use to share client settings.
 // js-yaml's default schema would also turn unquoted timestamps into Date objects: avoid it.
-const SCHEMA = jsyaml.CORE_SCHEMA.extend({ implicit: [jsyaml.types.merge] });
+const MERGE = new jsyaml.Type('tag:yaml.org,2002:merge', { kind: 'scalar', resolve: (d: unknown) => d === '<<' || d === null });
+const SCHEMA = jsyaml.CORE_SCHEMA.extend({ implicit: [MERGE] });
 
 class Bail extends Error {}
 

@@ -16,14 +16,39 @@ export function typeLabel(f: FieldInfo): string {
   return f.types.includes('null') ? `${label} (or null)` : label;
 }
 
-/** What a value shape a field takes, for snippets. */
-export function valueShape(f: FieldInfo): 'array' | 'object' | 'boolean' | 'number' | 'string' {
+/** The value shape a field takes, for snippets. An untyped field whose default is `{}` is an object. */
+export function valueShape(f: FieldInfo): 'array' | 'object' | 'boolean' | 'number' | 'string' | 'any' {
   const t = f.types;
   if (t.includes('array')) return 'array';
   if (t.includes('object')) return 'object';
   if (t.includes('boolean')) return 'boolean';
   if (t.includes('integer') || t.includes('number')) return 'number';
-  return 'string';
+  if (t.includes('string')) return 'string';
+  const s = f.schema;
+  const def = s.default;
+  if (s.properties || (def !== null && typeof def === 'object' && !Array.isArray(def)) || /^`\{/.test(s['x-hydra-default'] ?? '')) return 'object';
+  return 'any';
+}
+
+/** The values a field offers: its enum or suggestions, without the empty string (never worth proposing). */
+export function proposedValues(f: FieldInfo): { values: string[]; closed: boolean } {
+  const { values, closed } = knownValues(f);
+  return { values: values.filter((v) => v !== ''), closed };
+}
+
+/**
+ * Hydra's value when the field is absent: the schema's `default`, else the JSON in the first code
+ * span of `x-hydra-default` (e.g. `["authorization_code"]`), when there is one.
+ */
+export function hydraDefault(f: FieldInfo): unknown {
+  if (f.schema.default !== undefined) return f.schema.default;
+  const m = /^`([^`]+)`/.exec(f.schema['x-hydra-default'] ?? '');
+  if (!m) return undefined;
+  try {
+    return JSON.parse(m[1]);
+  } catch {
+    return undefined;
+  }
 }
 
 function valueDocs(f: FieldInfo): Record<string, string> {
@@ -58,7 +83,7 @@ export function fieldMarkdown(f: FieldInfo, withValues = true): string {
   const desc = description(f);
   if (desc) parts.push(desc);
   if (withValues) {
-    const { values, closed } = knownValues(f);
+    const { values, closed } = proposedValues(f);
     if (values.length) {
       const docs = valueDocs(f);
       const list = values.map((v) => (docs[v] ? `- \`${v}\` — ${docs[v]}` : `- \`${v}\``)).join('\n');

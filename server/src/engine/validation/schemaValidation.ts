@@ -21,11 +21,6 @@ function validator(): ValidateFunction {
   return compiled;
 }
 
-/** Compiles the schema now rather than on the first document. */
-export function warmUpSchemaValidation(): void {
-  validator();
-}
-
 export function validateClientSchema(client: ObjectNode, value: unknown): OffsetDiagnostic[] {
   const validate = validator();
   if (validate(value)) return [];

@@ -7,8 +7,10 @@ export interface Span {
   end: number;
 }
 
-/** JSON only: commas to add so the inserted property/item leaves the file valid. */
+/** Punctuation to add so the inserted text leaves the file valid. */
 export interface JsonCommas {
+  /** YAML: the cursor is right after `key:` or `-` with no space yet; the proposal brings it. */
+  needsSpace?: boolean;
   /** Insert a `,` at this offset (after the previous value, which has none). */
   commaBefore?: number;
   /** Append a `,` to the inserted text (another entry follows it). */
@@ -40,8 +42,6 @@ export interface ValueSlot extends JsonCommas {
   quote?: '' | '"' | "'";
   /** YAML: column of the field's key, for a block sequence started on the next line. */
   keyColumn: number;
-  /** YAML: the cursor is right after `key:` with no space yet. */
-  needsSpace?: boolean;
   /** The cursor is inside this string's content (quotes excluded): scope tokens are completed in it. */
   stringContent?: Span;
 }

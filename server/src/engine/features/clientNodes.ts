@@ -1,0 +1,108 @@
+// Small tree helpers the features share: which objects are clients, which property owns a node.
+import type { ArrayNode, AstNode, ObjectNode, ParsedDocument, PropertyNode, SubDocument } from '../document/documentModel';
+
+/** A client object: a document's root object, or an item of a document's top-level array. */
+export function isClientObject(o: ObjectNode): boolean {
+  return !o.parent || (o.parent.type === 'array' && !o.parent.parent);
+}
+
+/** The property whose value `node` is (parents only link to containers). */
+export function owningProperty(node: AstNode): PropertyNode | undefined {
+  const parent = node.parent;
+  if (!parent || parent.type !== 'object') return undefined;
+  for (let i = parent.properties.length - 1; i >= 0; i--) if (parent.properties[i].value === node) return parent.properties[i];
+  return undefined;
+}
+
+/** The client a node belongs to, with the client-level property it sits under (if any). */
+export function clientOf(node: AstNode): { client: ObjectNode; property?: PropertyNode } | undefined {
+  let cur: AstNode = node;
+  for (;;) {
+    if (cur.type === 'object' && isClientObject(cur)) return { client: cur };
+    const parent: ObjectNode | ArrayNode | undefined = cur.parent;
+    if (!parent) return undefined;
+    if (parent.type === 'object' && isClientObject(parent)) {
+      const property = owningProperty(cur);
+      return { client: parent, property };
+    }
+    cur = parent;
+  }
+}
+
+/** The sub-document (YAML `---` document, or the whole JSON text) holding `offset`. */
+export function subDocumentAt(doc: ParsedDocument, offset: number): SubDocument | undefined {
+  const docs = doc.documents;
+  // Binary search on start offsets: multi-document files can hold thousands of documents.
+  let lo = 0;
+  let hi = docs.length - 1;
+  let found: SubDocument | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (docs[mid].offset <= offset) {
+      found = docs[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found ?? docs[0];
+}
+
+/** The offset where a property ends: after its value, else its colon, else its key. */
+export function propertyEnd(p: PropertyNode): number {
+  if (p.value && p.value.length > 0) return p.value.offset + p.value.length;
+  return p.colonOffset ?? p.keyOffset + p.keyLength;
+}
+
+/** The string values of an array's items (other than `except`). */
+export function stringItems(a: ArrayNode, except?: AstNode): Set<string> {
+  const out = new Set<string>();
+  for (const i of a.items) if (i !== except && i.type === 'string') out.add(i.value);
+  return out;
+}
+
+export type Located =
+  | { kind: 'key'; property: PropertyNode }
+  | { kind: 'value'; node: AstNode };
+
+/**
+ * The key or value a diagnostic's span [start, end) covers: the key with exactly that span, or
+ * the innermost value containing it.
+ */
+export function locate(doc: ParsedDocument, start: number, end: number): Located | undefined {
+  let node = subDocumentAt(doc, start)?.root;
+  if (!node || start < node.offset || end > node.offset + node.length) return undefined;
+  for (;;) {
+    let next: AstNode | undefined;
+    if (node.type === 'object') {
+      for (const p of node.properties) {
+        if (p.keyOffset === start && p.keyOffset + p.keyLength === end) return { kind: 'key', property: p };
+        const v = p.value;
+        if (v && v.offset <= start && end <= v.offset + v.length && !(v.length === 0 && start !== v.offset)) {
+          next = v;
+          break;
+        }
+      }
+    } else if (node.type === 'array') {
+      next = node.items.find((i) => i.offset <= start && end <= i.offset + i.length);
+    }
+    if (!next) return { kind: 'value', node };
+    node = next;
+  }
+}
+
+/** Start of the line holding `offset`. */
+export function lineStartAt(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** End of the line holding `offset` (before its line break). */
+export function lineEndAt(text: string, offset: number): number {
+  let e = text.indexOf('\n', offset);
+  if (e < 0) e = text.length;
+  if (e > 0 && text[e - 1] === '\r') e--;
+  return Math.max(e, offset);
+}
+
+/** Column of `offset` on its line. */
+export function columnAt(text: string, offset: number): number {
+  return offset - lineStartAt(text, offset);
+}

@@ -1,0 +1,16 @@
+// unknown-key → rename the key to the suggested field (data.suggestion), keeping its quoting.
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import type { Located } from '../clientNodes';
+import { yamlString } from '../format';
+import { action, dataOf, type FixContext } from './fixContext';
+
+export function renameKeyFix(ctx: FixContext, d: Diagnostic, at: Located): CodeAction[] {
+  const { key, suggestion } = dataOf(d);
+  if (typeof suggestion !== 'string' || at.kind !== 'key') return [];
+  const p = at.property;
+  const quote = ctx.text[p.keyOffset];
+  const newKey = ctx.language === 'json' ? JSON.stringify(suggestion) : quote === '"' || quote === "'" ? yamlString(suggestion, quote) : yamlString(suggestion, '');
+  const clash = p.parent.properties.some((q) => q !== p && q.key === suggestion);
+  const title = `Rename "${typeof key === 'string' ? key : p.key}" to "${suggestion}"${clash ? ` (a "${suggestion}" key exists: the last one wins)` : ''}`;
+  return [action(ctx, title, d, [{ start: p.keyOffset, end: p.keyOffset + p.keyLength, newText: newKey }], !clash)];
+}
