@@ -102,3 +102,15 @@ test('--hydra-version changes the verdict on version-specific keys', () => {
   assert.equal(lint('--format', 'json', file).stdout.includes('key-not-in-version'), false);
   assert.equal(lint('--format', 'json', '--hydra-version', 'v1.11', file).stdout.includes('key-not-in-version'), true);
 });
+
+test('a client_secret in a file committed to git is noted (information), not in an untracked file', () => {
+  const dir = workspace({ 'c.oauth2-client.yaml': 'client_id: a\nclient_secret: supersecret-value\n', 'u.oauth2-client.yaml': 'client_id: b\nclient_secret: another-secret\n' });
+  const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', ...args], { cwd: dir, encoding: 'utf8' });
+  if (git('init', '-q').status !== 0) return; // no git here: nothing to check
+  git('add', 'c.oauth2-client.yaml');
+  git('commit', '-qm', 'x');
+  const out = JSON.parse(lint('--format', 'json', dir).stdout) as { file: string; diagnostics: { code: string; severity: string }[] }[];
+  const codes = (name: string) => out.find((f) => f.file.endsWith(name))!.diagnostics.map((d) => `${d.code}/${d.severity}`);
+  assert.deepEqual(codes('c.oauth2-client.yaml'), ['client-secret-in-git/information']);
+  assert.deepEqual(codes('u.oauth2-client.yaml'), []);
+});

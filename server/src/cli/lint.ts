@@ -8,6 +8,7 @@ import type { EngineDiagnostic } from '../engine/validation/diagnostic';
 import { collectFiles, ioMessage } from './collectFiles';
 import { parseLintArgs, USAGE, UsageError, type LintArgs } from './lintArgs';
 import { HYDRA_RULES } from '../engine/rules';
+import { documentFacts } from '../host/documentFacts';
 
 export interface FileReport {
   file: string;
@@ -25,7 +26,7 @@ export function lintFile(file: string, args: Pick<LintArgs, 'hydraVersion'>): Fi
   const settings = { ...DEFAULT_SETTINGS, hydraVersion: args.hydraVersion ?? DEFAULT_SETTINGS.hydraVersion };
   const uri = pathToFileURL(path.resolve(file)).href;
   // Named files are linted as client files even when their name doesn't say so.
-  const doc = analyseDocument(uri, 0, text, languageOf(undefined, file), { ...settings, files: ['**/*'] }, HYDRA_RULES);
+  const doc = analyseDocument(uri, 0, text, languageOf(undefined, file), { ...settings, files: ['**/*'] }, HYDRA_RULES, (t) => documentFacts(uri, t));
   return { file, diagnostics: doc.diagnostics() };
 }
 

@@ -5,7 +5,9 @@ import { parseDocument } from './document/parseDocument';
 import { ClientFileMatcher } from './fileSelection/clientFileMatcher';
 import type { EngineSettings } from './engineSettings';
 import type { EngineDiagnostic } from './validation/diagnostic';
-import { validateDocument, type ClientRule } from './validation/validateDocument';
+import { validateDocument, type ClientRule, type ValidationOptions } from './validation/validateDocument';
+
+export type DocumentFacts = NonNullable<ValidationOptions['documentFacts']>;
 
 export class ClientDocument {
   private diagnosticsMemo?: EngineDiagnostic[];
@@ -18,6 +20,7 @@ export class ClientDocument {
     readonly isClientFile: boolean,
     private readonly settings: EngineSettings,
     private readonly rules: readonly ClientRule[],
+    private readonly facts: DocumentFacts = {},
   ) {}
 
   get lines(): LineIndex {
@@ -27,7 +30,7 @@ export class ClientDocument {
   /** Diagnostics for this version, computed once. Empty for files that aren't ours. */
   diagnostics(): EngineDiagnostic[] {
     if (!this.isClientFile) return [];
-    return (this.diagnosticsMemo ??= validateDocument(this.parsed, { hydraVersion: this.settings.hydraVersion, rules: this.rules }, this.lines));
+    return (this.diagnosticsMemo ??= validateDocument(this.parsed, { hydraVersion: this.settings.hydraVersion, rules: this.rules, documentFacts: this.facts }, this.lines));
   }
 }
 
@@ -44,6 +47,7 @@ export function analyseDocument(
   language: DocumentLanguage,
   settings: EngineSettings,
   rules: readonly ClientRule[] = [],
+  facts: (text: string) => DocumentFacts = () => ({}),
 ): ClientDocument {
   const matcher = new ClientFileMatcher(settings.files, settings.detectByContent);
   const byName = matcher.matchByNameOrPointer(uri, text);
@@ -53,5 +57,5 @@ export function analyseDocument(
   }
   const parsed = parseDocument(text, language, settings.maxFileSize);
   const ours = byName === true || matcher.matchByContent(parsed);
-  return new ClientDocument(uri, version, parsed, ours, settings, rules);
+  return new ClientDocument(uri, version, parsed, ours, settings, rules, ours ? facts(text) : {});
 }

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseDocument, languageOf, type ClientDocument } from '../engine/clientDocument';
 import type { EngineSettings } from '../engine/engineSettings';
 import type { ClientRule } from '../engine/validation/validateDocument';
+import { documentFacts } from '../host/documentFacts';
 
 export class DocumentCache {
   private readonly entries = new Map<string, { doc: ClientDocument; settings: EngineSettings }>();
@@ -19,6 +20,7 @@ export class DocumentCache {
       languageOf(textDocument.languageId, textDocument.uri),
       settings,
       this.rules,
+      (text) => documentFacts(textDocument.uri, text),
     );
     this.entries.set(textDocument.uri, { doc, settings });
     return doc;
