@@ -1,0 +1,47 @@
+// Logout: post_logout_redirect_uris must sit beside a redirect URI; session_required flags need a URI.
+import type { OffsetDiagnostic } from '../validation/offsetDiagnostic';
+import type { ClientRule } from '../validation/validateDocument';
+import { goQuote } from './goQuote';
+import { dialectFor, goParseRequestURI, hostname, port } from './goUrl';
+import { redirectUris } from './redirectUriRules';
+import { RuleCodes } from './ruleCodes';
+import { bool, hydraError, note, schemaErrorAt, spanAt, str, strings, versionOf } from './ruleSupport';
+
+/**
+ * Hydra check 15, per entry: url.ParseRequestURI must succeed, and some redirect URI must have
+ * the same scheme, hostname (case-sensitive) and port; no redirect URIs, every entry fails. A
+ * redirect URI with a `#` still counts (its own error says so; fixing it must not surface a new
+ * one). v26 quotes the URI with %q; v1.11/v2.3 use "…" and end with a stray `'`.
+ */
+export const postLogoutRedirectUris: ClientRule = (ctx) => {
+  const version = versionOf(ctx);
+  const registered = redirectUris(ctx).flatMap((r) => (r.url ? [r.url] : []));
+  const out: OffsetDiagnostic[] = [];
+  for (const { index, value } of strings(ctx.value, 'post_logout_redirect_uris') ?? []) {
+    const u = goParseRequestURI(value, dialectFor(version)).url;
+    if (u && registered.some((r) => r.scheme === u.scheme && hostname(r) === hostname(u) && port(r) === port(u))) continue;
+    const at = spanAt(ctx, ['post_logout_redirect_uris', index]);
+    if (schemaErrorAt(ctx, at)) continue;
+    if (!u) {
+      out.push(hydraError(at, RuleCodes.postLogoutRedirectUriUnparsable, `Unable to parse post_logout_redirect_uri: ${value}`));
+      continue;
+    }
+    const hint = version === 'v26'
+      ? `post_logout_redirect_uri ${goQuote(value)} must match the domain, port, scheme of at least one of the registered redirect URIs but did not`
+      : `post_logout_redirect_uri "${value}" must match the domain, port, scheme of at least one of the registered redirect URIs but did not'`;
+    out.push(hydraError(at, RuleCodes.postLogoutRedirectUriMismatch, hint));
+  }
+  return out;
+};
+
+/** Not a Hydra check: a *_logout_session_required flag means nothing without its logout URI. */
+export const logoutSessionRequired: ClientRule = (ctx) => {
+  const out: OffsetDiagnostic[] = [];
+  for (const channel of ['frontchannel', 'backchannel'] as const) {
+    const flag = `${channel}_logout_session_required`;
+    if (bool(ctx.value, flag) !== true || str(ctx.value, `${channel}_logout_uri`) !== '') continue;
+    out.push(note(spanAt(ctx, [flag]), 'warning', RuleCodes.logoutSessionWithoutUri,
+      `${flag} is true but ${channel}_logout_uri is not set, so Hydra never sends ${channel} logout notifications to this client. Set ${channel}_logout_uri or remove the flag.`));
+  }
+  return out;
+};

@@ -1,0 +1,110 @@
+// Shared plumbing for Hydra's rules: reading the client the way Go's decoder does (null and
+// absent are the zero value; a wrong type is the schema layer's error, so rules skip it), finding
+// the node a diagnostic belongs on, and not repeating what the schema layer already reports.
+import type { ObjectNode, Severity } from '../document/documentModel';
+import { findProperty, nodeAtPath } from '../document/nodeLookup';
+import { DEFAULT_HYDRA_VERSION, type HydraVersion } from '../schema/clientSchema';
+import type { OffsetDiagnostic } from '../validation/offsetDiagnostic';
+import { validateClientSchema } from '../validation/schemaValidation';
+import type { ClientRuleContext } from '../validation/validateDocument';
+import type { RuleCode } from './ruleCodes';
+
+export interface Span {
+  offset: number;
+  length: number;
+}
+
+export type Value = Record<string, unknown>;
+export type PathSegment = string | number;
+
+export function versionOf(ctx: ClientRuleContext): HydraVersion {
+  return ctx.options.hydraVersion ?? DEFAULT_HYDRA_VERSION;
+}
+
+/** A string field: '' when absent or null (Go's zero value), undefined when of another type. */
+export function str(value: Value, key: string): string | undefined {
+  const v = value[key];
+  if (v === undefined || v === null) return '';
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** A boolean field: false when absent or null, undefined when of another type. */
+export function bool(value: Value, key: string): boolean | undefined {
+  const v = value[key];
+  if (v === undefined || v === null) return false;
+  return typeof v === 'boolean' ? v : undefined;
+}
+
+export interface StringItem {
+  index: number;
+  value: string;
+}
+
+/**
+ * The string items of an array field ([] when absent or null), undefined when it is not an
+ * array. Items of another type are left out (the schema layer flags them).
+ */
+export function strings(value: Value, key: string): StringItem[] | undefined {
+  const v = value[key];
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) return undefined;
+  const out: StringItem[] = [];
+  v.forEach((item, index) => {
+    if (typeof item === 'string') out.push({ index, value: item });
+  });
+  return out;
+}
+
+/** Go's len(s): the UTF-8 byte length. */
+export function byteLength(s: string): number {
+  return new TextEncoder().encode(s).length;
+}
+
+/** The node at a path below the client (the last duplicate key wins, like Hydra). */
+export function spanAt(ctx: ClientRuleContext, path: readonly PathSegment[]): Span {
+  const pointer = path.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  const { node } = nodeAtPath(ctx.client.node, pointer);
+  return { offset: node.offset, length: node.length };
+}
+
+/** The key of a top-level property, for problems that the key's presence causes. */
+export function keySpan(ctx: ClientRuleContext, key: string): Span {
+  const p = findProperty(ctx.client.node, key);
+  return p ? { offset: p.keyOffset, length: p.keyLength } : spanAt(ctx, [key]);
+}
+
+/** fosite replaces every `"` in an error description with `'`. */
+export function fositeText(hint: string): string {
+  return hint.replace(/"/g, "'");
+}
+
+/** An error Hydra answers with 400; `hint` is Hydra's hint text before fosite's quote swap. */
+export function hydraError(at: Span, code: RuleCode, hint: string, data?: Record<string, unknown>): OffsetDiagnostic {
+  return { ...at, severity: 'error', code, message: fositeText(hint), ...(data ? { data } : {}) };
+}
+
+export function note(at: Span, severity: Severity, code: RuleCode, message: string, data?: Record<string, unknown>): OffsetDiagnostic {
+  return { ...at, severity, code, message, ...(data ? { data } : {}) };
+}
+
+// The schema layer's diagnostics for a client, computed once per parsed client node.
+const schemaMemo = new WeakMap<ObjectNode, OffsetDiagnostic[]>();
+
+function schemaDiagnostics(ctx: ClientRuleContext): OffsetDiagnostic[] {
+  let found = schemaMemo.get(ctx.client.node);
+  if (!found) {
+    found = validateClientSchema(ctx.client.node, ctx.value);
+    schemaMemo.set(ctx.client.node, found);
+  }
+  return found;
+}
+
+/** True when the schema layer already reports an error on exactly this node: a rule then stays quiet. */
+export function schemaErrorAt(ctx: ClientRuleContext, at: Span): boolean {
+  return schemaDiagnostics(ctx).some((d) => d.severity === 'error' && d.offset === at.offset && d.length === at.length);
+}
+
+/** True when the schema layer reports an error anywhere inside this node. */
+export function schemaErrorWithin(ctx: ClientRuleContext, at: Span): boolean {
+  return schemaDiagnostics(ctx).some((d) => d.severity === 'error' && d.offset >= at.offset && d.offset + d.length <= at.offset + at.length);
+}
