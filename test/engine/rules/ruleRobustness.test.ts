@@ -81,3 +81,11 @@ test('no rule error repeats a schema error on the same node', () => {
     }
   }
 });
+
+test('a schema warning on a value is dropped when a rule proves Hydra rejects that value', () => {
+  const text = '{"token_endpoint_auth_method": "private_key_jwt", "jwks_uri": "https://a.example/jwks", "token_endpoint_auth_signing_alg": "HS256", "tos_uri": "not a uri"}';
+  const ds = validateDocument(parseDocument(text, 'json'), { hydraVersion: 'v26', rules: HYDRA_RULES });
+  const at = (needle: string) => ds.filter((d) => d.range.start.character === text.indexOf(needle)).map((d) => `${d.code}/${d.severity}`);
+  assert.deepEqual(at('"HS256"'), ['unsupported-auth-signing-alg/error']);
+  assert.deepEqual(at('"not a uri"'), ['uri-field-invalid/error']);
+});

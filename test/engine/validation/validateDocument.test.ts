@@ -158,3 +158,9 @@ test('nesting deeper than the limit is reported once, without parsing', () => {
   const quoted = `client_name: "${'['.repeat(2000)}"\n# ${'{'.repeat(2000)}\n`;
   assert.deepEqual(lint(quoted, 'yaml'), []);
 });
+
+test('the value of a key the target version ignores is not checked against the schema', () => {
+  const text = 'client_id: a\naccess_token_strategy: paseto\n';
+  assert.deepEqual(summarize(text, lint(text, 'yaml', 'v1.11')), ['key-not-in-version@access_token_strategy']);
+  assert.deepEqual(summarize(text, lint(text, 'yaml', 'v26')), ['enum-mismatch@paseto']);
+});

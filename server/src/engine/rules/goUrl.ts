@@ -42,8 +42,32 @@ export function dialectFor(version: HydraVersion): GoUrlDialect {
 
 class ParseError extends Error {}
 
+// Several rules parse the same URI (syntax, loopback, post-logout matching…): remember results.
+// Results are frozen so a caller can't change what the next one reads. Bounded: cleared when full.
+const memo = new Map<string, GoUrlResult>();
+const MEMO_LIMIT = 50_000;
+
+function memoized(kind: string, raw: string, dialect: GoUrlDialect, run: () => GoUrlResult): GoUrlResult {
+  const key = `${kind}${dialect.strictHost ? 1 : 0}${raw}`;
+  let hit = memo.get(key);
+  if (!hit) {
+    hit = run();
+    if (hit.url) {
+      Object.freeze(hit.url.user);
+      Object.freeze(hit.url);
+    }
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, Object.freeze(hit));
+  }
+  return hit;
+}
+
 /** url.Parse: error texts are url.Error's, `parse "<url>": <reason>`. */
 export function goParse(raw: string, dialect: GoUrlDialect): GoUrlResult {
+  return memoized('p', raw, dialect, () => parseUncached(raw, dialect));
+}
+
+function parseUncached(raw: string, dialect: GoUrlDialect): GoUrlResult {
   const b = toBytes(raw);
   const hash = b.indexOf('#');
   const beforeFrag = hash < 0 ? b : b.slice(0, hash);
@@ -64,6 +88,10 @@ export function goParse(raw: string, dialect: GoUrlDialect): GoUrlResult {
 
 /** url.ParseRequestURI: an absolute URI or an absolute path; `#` is not special. */
 export function goParseRequestURI(raw: string, dialect: GoUrlDialect): GoUrlResult {
+  return memoized('r', raw, dialect, () => parseRequestUriUncached(raw, dialect));
+}
+
+function parseRequestUriUncached(raw: string, dialect: GoUrlDialect): GoUrlResult {
   const b = toBytes(raw);
   try {
     return { url: parse(b, true, dialect) };
@@ -234,12 +262,21 @@ function unescape(s: string, mode: Mode): string {
   return s.replace(/%([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
+// Go works on bytes; we model a byte string as a JS string of code units 0–255. URLs are almost
+// always ASCII, where both conversions are the identity: skip the codec work (it dominated the
+// validation time of large files).
+const ASCII = /^[\x00-\x7f]*$/;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
 function toBytes(s: string): string {
+  if (ASCII.test(s)) return s;
   let out = '';
-  for (const byte of new TextEncoder().encode(s)) out += String.fromCharCode(byte);
+  for (const byte of encoder.encode(s)) out += String.fromCharCode(byte);
   return out;
 }
 
 function fromBytes(b: string): string {
-  return new TextDecoder().decode(Uint8Array.from(b, (c) => c.charCodeAt(0)));
+  if (ASCII.test(b)) return b;
+  return decoder.decode(Uint8Array.from(b, (c) => c.charCodeAt(0)));
 }

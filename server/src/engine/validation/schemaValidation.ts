@@ -4,7 +4,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { ObjectNode } from '../document/documentModel';
 import { nodeAtPath } from '../document/nodeLookup';
-import { CLIENT_DEFINITION_REF, fieldInfo, fieldNames, schema } from '../schema/clientSchema';
+import { CLIENT_DEFINITION_REF, fieldInfo, fieldNames, schema, type HydraVersion } from '../schema/clientSchema';
 import { closestMatch } from './didYouMean';
 import { Codes } from './diagnosticCodes';
 import type { OffsetDiagnostic } from './offsetDiagnostic';
@@ -21,7 +21,7 @@ function validator(): ValidateFunction {
   return compiled;
 }
 
-export function validateClientSchema(client: ObjectNode, value: unknown): OffsetDiagnostic[] {
+export function validateClientSchema(client: ObjectNode, value: unknown, hydraVersion?: HydraVersion): OffsetDiagnostic[] {
   const validate = validator();
   if (validate(value)) return [];
   const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if' && e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
@@ -30,6 +30,9 @@ export function validateClientSchema(client: ObjectNode, value: unknown): Offset
   const out: OffsetDiagnostic[] = [];
   for (const e of errors) {
     if (e.keyword !== 'type' && typeErrorPaths.has(e.instancePath)) continue;
+    // A key the target version doesn't know is ignored by it: only its key-not-in-version warning stays.
+    const field = fieldInfo(topField(e.instancePath) ?? '');
+    if (hydraVersion && field && !field.versions.includes(hydraVersion)) continue;
     const d = mapError(client, e);
     if (d) out.push(d);
   }

@@ -68,11 +68,24 @@ function validateClient(client: ClientEntry, document: ParsedDocument, options: 
       message: 'This client expands to too many values through YAML aliases (an alias bomb?); it was not validated.',
     }];
   }
-  const out = validateClientSchema(client.node, value);
+  const out = validateClientSchema(client.node, value, options.hydraVersion);
   out.push(...fieldNotes(client, options));
   for (const rule of options.rules ?? []) out.push(...rule({ client, value, options, document }));
-  return out;
+  return withoutShadowedWarnings(out);
 }
+
+/**
+ * A schema warning ("Hydra stores it anyway") is wrong once a rule proves Hydra rejects that very
+ * value (e.g. a signing alg under private_key_jwt, a v26 URI field): keep only the error.
+ */
+function withoutShadowedWarnings(found: OffsetDiagnostic[]): OffsetDiagnostic[] {
+  const errors = found.filter((d) => d.severity === 'error');
+  if (!errors.length) return found;
+  const errorSpans = new Set(errors.map((d) => `${d.offset}:${d.length}`));
+  return found.filter((d) => !(d.severity === 'warning' && SCHEMA_WARNING_CODES.has(d.code) && errorSpans.has(`${d.offset}:${d.length}`)));
+}
+
+const SCHEMA_WARNING_CODES: ReadonlySet<string> = new Set([Codes.enumMismatch, Codes.formatMismatch, Codes.patternMismatch]);
 
 /** Keys the target Hydra version doesn't know, and server-set keys that Hydra ignores on input. */
 function fieldNotes(client: ClientEntry, options: ValidationOptions): OffsetDiagnostic[] {
