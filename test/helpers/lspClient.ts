@@ -31,7 +31,7 @@ export class LspClient {
 
   private constructor(opts: LspClientOptions) {
     this.settings = opts.settings ?? null;
-    this.proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
+    this.proc = spawn(process.execPath, [...(process.env.LSP_NODE_ARGS ? process.env.LSP_NODE_ARGS.split(' ') : []), serverPath, '--stdio'], { stdio: 'pipe' });
     this.proc.on('exit', (code) => {
       this.exitCode = code ?? -1;
     });

@@ -4,6 +4,15 @@
 
 export const MAX_NESTING_DEPTH = 1000;
 
+/** True when the text may nest flow collections past the limit (cheap: counts brackets first). */
+export function mayBeTooDeep(text: string): boolean {
+  let opens = 0;
+  for (const ch of ['[', '{']) {
+    for (let i = text.indexOf(ch); i >= 0 && opens <= MAX_NESTING_DEPTH; i = text.indexOf(ch, i + 1)) opens++;
+  }
+  return opens > MAX_NESTING_DEPTH && flowNestingDepth(text) > MAX_NESTING_DEPTH;
+}
+
 /** The deepest `[`/`{` nesting outside strings and comments (approximate for YAML, which is fine). */
 export function flowNestingDepth(text: string, stopAt = MAX_NESTING_DEPTH + 1): number {
   let depth = 0;

@@ -18,9 +18,15 @@ export interface PathHit {
 /** Follows ajv's instancePath ("/grant_types/0") from `root`, as far as the source allows. */
 export function nodeAtPath(root: AstNode, instancePath: string): PathHit {
   const segments = instancePath === '' ? [] : instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return nodeAtSegments(root, segments);
+}
+
+/** Like nodeAtPath, with the path already split: keys and array indexes. */
+export function nodeAtSegments(root: AstNode, segments: readonly (string | number)[]): PathHit {
   let node: AstNode = root;
   let property: PropertyNode | undefined;
-  for (const seg of segments) {
+  for (const segment of segments) {
+    const seg = String(segment);
     if (node.type === 'object') {
       const p = findProperty(node, seg) ?? findProperty(node, '<<');
       if (!p?.value) return { node, property, partial: true };

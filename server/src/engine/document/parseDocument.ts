@@ -1,6 +1,6 @@
-import type { DocumentLanguage, ParsedDocument } from './documentModel';
-import { flowNestingDepth, MAX_NESTING_DEPTH } from './nestingDepth';
-import { parseJson } from './parseJson';
+import type { DocumentLanguage, ParsedDocument, Severity } from './documentModel';
+import { MAX_NESTING_DEPTH, mayBeTooDeep } from './nestingDepth';
+import { parseJsonStrict, parseJsonTolerant } from './parseJson';
 import { parseYaml } from './parseYaml';
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
@@ -8,45 +8,27 @@ export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 /** Parses JSON or YAML into the shared model. Never throws: problems come back as data. */
 export function parseDocument(text: string, language: DocumentLanguage, maxFileSize = DEFAULT_MAX_FILE_SIZE): ParsedDocument {
   if (text.length > maxFileSize) {
-    return {
-      language,
-      text,
-      documents: [],
-      skippedForSize: true,
-      problems: [{
-        code: 'file-too-large',
-        message: `This file is ${formatSize(text.length)}, above the ${formatSize(maxFileSize)} limit (setting oauth2Client.maxFileSize): it was not validated.`,
-        offset: 0,
-        length: 0,
-        severity: 'information',
-      }],
-    };
-  }
-  if (flowNestingDepth(text) > MAX_NESTING_DEPTH) {
-    return {
-      language,
-      text,
-      documents: [],
-      problems: [{
-        code: 'too-deep',
-        message: `This file nests brackets more than ${MAX_NESTING_DEPTH} levels deep: it was not validated.`,
-        offset: 0,
-        length: 0,
-        severity: 'error',
-      }],
-    };
+    const message = `This file is ${formatSize(text.length)}, above the ${formatSize(maxFileSize)} limit (setting oauth2Client.maxFileSize): it was not validated.`;
+    return { ...unparsed(text, language, 'file-too-large', message, 'information'), skippedForSize: true };
   }
   try {
-    return language === 'json' ? parseJson(text) : parseYaml(text);
+    // Well-formed JSON goes through an iterative parser, safe at any depth; the recursive
+    // parsers only get text whose nesting was checked first.
+    const strict = language === 'json' ? parseJsonStrict(text) : null;
+    if (strict) return strict;
+    if (mayBeTooDeep(text)) {
+      return unparsed(text, language, 'too-deep', `This file nests brackets more than ${MAX_NESTING_DEPTH} levels deep: it was not validated.`, 'error');
+    }
+    return language === 'json' ? parseJsonTolerant(text) : parseYaml(text);
   } catch (e) {
     // Parsers are meant to report, not throw; if one does anyway, keep the server alive and say so.
-    return {
-      language,
-      text,
-      documents: [],
-      problems: [{ code: 'parse-failure', message: `The file could not be parsed: ${(e as Error).message}`, offset: 0, length: 0, severity: 'error' }],
-    };
+    return unparsed(text, language, 'parse-failure', `The file could not be parsed: ${(e as Error).message}`, 'error');
   }
+}
+
+/** A document we did not parse, with the one problem that says why. */
+function unparsed(text: string, language: DocumentLanguage, code: string, message: string, severity: Severity): ParsedDocument {
+  return { language, text, documents: [], problems: [{ code, message, offset: 0, length: 0, severity }] };
 }
 
 function formatSize(bytes: number): string {

@@ -7,12 +7,15 @@ import type { ArrayNode, AstNode, ObjectNode, ParseProblem, ParsedDocument } fro
 import { findDuplicateKeys } from './duplicateKeys';
 
 export function parseJson(text: string): ParsedDocument {
+  return parseJsonStrict(text) ?? parseJsonTolerant(text);
+}
+
+/** The fast path: well-formed JSON only (null otherwise). Iterative, so safe at any depth. */
+export function parseJsonStrict(text: string): ParsedDocument | null {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const root = parseStrict(text, start) ?? undefined;
-  if (root !== undefined) {
-    return { language: 'json', text, documents: [{ root, offset: 0, length: text.length }], problems: findDuplicateKeys(root) };
-  }
-  return parseTolerant(text);
+  const root = parseStrict(text, start);
+  if (root === null) return null;
+  return { language: 'json', text, documents: [{ root, offset: 0, length: text.length }], problems: findDuplicateKeys(root) };
 }
 
 const WS = /[ \t\n\r]*/y;
@@ -181,7 +184,7 @@ function parseStrict(text: string, from: number): AstNode | null {
   }
 }
 
-function parseTolerant(text: string): ParsedDocument {
+export function parseJsonTolerant(text: string): ParsedDocument {
   const errors: jsonc.ParseError[] = [];
   const tree = jsonc.parseTree(text, errors, { allowTrailingComma: false, disallowComments: false, allowEmptyContent: true });
   const problems: ParseProblem[] = errors.map((e) => ({

@@ -2,7 +2,7 @@
 // absent are the zero value; a wrong type is the schema layer's error, so rules skip it), finding
 // the node a diagnostic belongs on, and not repeating what the schema layer already reports.
 import type { ObjectNode, Severity } from '../document/documentModel';
-import { findProperty, nodeAtPath } from '../document/nodeLookup';
+import { findProperty, nodeAtSegments } from '../document/nodeLookup';
 import { DEFAULT_HYDRA_VERSION, type HydraVersion } from '../schema/clientSchema';
 import type { OffsetDiagnostic } from '../validation/offsetDiagnostic';
 import { validateClientSchema } from '../validation/schemaValidation';
@@ -62,8 +62,7 @@ export function byteLength(s: string): number {
 
 /** The node at a path below the client (the last duplicate key wins, like Hydra). */
 export function spanAt(ctx: ClientRuleContext, path: readonly PathSegment[]): Span {
-  const pointer = path.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-  const { node } = nodeAtPath(ctx.client.node, pointer);
+  const { node } = nodeAtSegments(ctx.client.node, path);
   return { offset: node.offset, length: node.length };
 }
 
