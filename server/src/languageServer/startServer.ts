@@ -28,7 +28,6 @@ export function startServer(connection: Connection, rules: readonly ClientRule[]
     const caps = params.capabilities;
     settings.canPull = caps.workspace?.configuration === true;
     diagnostics.usePull = caps.textDocument?.diagnostic !== undefined;
-    warmUp(rules);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -42,6 +41,9 @@ export function startServer(connection: Connection, rules: readonly ClientRule[]
   });
 
   connection.onInitialized(() => {
+    // After the initialize answer, so the editor isn't kept waiting; a document opened meanwhile
+    // queues behind it (~0.3 s) and then meets optimised code.
+    warmUp(rules);
     if (settings.canPull) {
       // Ask to be told about changes; without registration some clients send nothing.
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'oauth2Client' }).catch(() => undefined);
@@ -61,8 +63,10 @@ export function startServer(connection: Connection, rules: readonly ClientRule[]
     }, 10);
   });
 
-  documents.onDidOpen((e) => diagnostics.schedule(e.document, true));
-  documents.onDidChangeContent((e) => diagnostics.schedule(e.document, false));
+  // TextDocuments fires both events on open: validate once, at once; later edits may wait a bit.
+  const justOpened = new Set<string>();
+  documents.onDidOpen((e) => justOpened.add(e.document.uri));
+  documents.onDidChangeContent((e) => diagnostics.schedule(e.document, justOpened.delete(e.document.uri)));
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
     settings.forget(e.document.uri);
