@@ -86,7 +86,7 @@ function mapError(client: ObjectNode, e: ErrorObject): OffsetDiagnostic | undefi
         ...at,
         severity: softSeverity,
         code: Codes.enumMismatch,
-        message: `${JSON.stringify(actual)} is not a valid ${label}. Allowed: ${allowed.map((v) => JSON.stringify(v)).join(', ')}.`
+        message: `${JSON.stringify(actual)} is not a valid ${label}.${closest ? ` Did you mean ${JSON.stringify(closest)}?` : ''} Allowed: ${allowed.map((v) => JSON.stringify(v)).join(', ')}.`
           + (softSeverity === 'warning' ? ' Hydra stores it anyway, but it will not work.' : ''),
         data: { allowed, ...(closest ? { suggestion: closest } : {}) },
       };

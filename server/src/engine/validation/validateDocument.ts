@@ -44,6 +44,8 @@ export function validateDocument(doc: ParsedDocument, options: ValidationOptions
     }
     for (const client of layout.clients) found.push(...validateClient(client, doc, options));
   }
+  // In reading order, as people scan a file (and the CLI prints it).
+  found.sort((a, b) => a.offset - b.offset || a.length - b.length);
   return found.map((d) => ({
     range: rangeOf(lines, d.offset, d.length),
     severity: d.severity,
