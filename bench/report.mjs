@@ -76,9 +76,17 @@ export function checks(sessions) {
   const mem = ratio(oursYaml?.memoryAfterBigDiagnosed?.rssMiB, yamlLs?.memoryAfterBigDiagnosed?.rssMiB);
   add('RSS after big YAML diagnosed, ours / yaml-language-server', mem, mem === null ? 'n/a' : mem.toFixed(2), '≤ 0.33', mem !== null && mem <= 1 / 3);
 
+  // Editing help (issue 3): completion ≤ 20 ms and ≥ 30× yaml-language-server; hover ≤ 10 ms.
   const comp = (s) => (s?.completion?.supported ? num(s.completion.median) : null);
+  const hov = (s) => (s?.hover?.supported ? num(s.hover.median) : null);
+  for (const [format, s] of [['YAML', oursYaml], ['JSON', oursJson]]) {
+    const c = comp(s);
+    add(`completion in big ${format}, ours`, c, `${ms(c)} ms`, '≤ 20 ms', c !== null && c <= 20);
+    const h = hov(s);
+    add(`hover in big ${format}, ours`, h, `${ms(h)} ms`, '≤ 10 ms', h !== null && h <= 10);
+  }
   const cy = ratio(comp(yamlLs), comp(oursYaml));
-  add('completion in big YAML, yaml-language-server / ours', cy, times(cy), null, null);
+  add('completion in big YAML, yaml-language-server / ours', cy, times(cy), '≥ 30×', cy !== null && cy >= 30);
   const cj = ratio(comp(jsonLs), comp(oursJson));
   add('completion in big JSON, vscode-json-language-server / ours', cj, times(cj), null, null);
   return out;

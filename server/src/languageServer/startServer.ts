@@ -13,7 +13,7 @@ import { DiagnosticsPublisher } from './diagnostics';
 import { DocumentCache } from './documentCache';
 import { editingCapabilities, registerEditingHandlers } from './editingHandlers';
 import { SettingsStore } from './settingsStore';
-import { warmUp } from './warmUp';
+import { startWarmUp } from './warmUp';
 
 export const SERVER_NAME = 'oauth2-client-language-server';
 export const SERVER_VERSION = '0.1.0';
@@ -40,10 +40,10 @@ export function startServer(connection: Connection, rules: readonly ClientRule[]
     };
   });
 
+  let warmUp: { stop(): void } | undefined;
   connection.onInitialized(() => {
-    // After the initialize answer, so the editor isn't kept waiting; a document opened meanwhile
-    // queues behind it (~0.3 s) and then meets optimised code.
-    warmUp(rules);
+    // After the initialize answer, so the editor isn't kept waiting.
+    warmUp = startWarmUp(rules);
     if (settings.canPull) {
       // Ask to be told about changes; without registration some clients send nothing.
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'oauth2Client' }).catch(() => undefined);
@@ -65,7 +65,10 @@ export function startServer(connection: Connection, rules: readonly ClientRule[]
 
   // TextDocuments fires both events on open: validate once, at once; later edits may wait a bit.
   const justOpened = new Set<string>();
-  documents.onDidOpen((e) => justOpened.add(e.document.uri));
+  documents.onDidOpen((e) => {
+    warmUp?.stop();
+    justOpened.add(e.document.uri);
+  });
   documents.onDidChangeContent((e) => diagnostics.schedule(e.document, justOpened.delete(e.document.uri)));
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);

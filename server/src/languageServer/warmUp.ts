@@ -24,12 +24,28 @@ function sampleClients(count: number): Record<string, unknown>[] {
   }));
 }
 
-export function warmUp(rules: readonly ClientRule[]): void {
+/**
+ * Warms up in small steps between other events, and stops as soon as a real document needs the
+ * thread: after that, warming up would only delay real work.
+ */
+export function startWarmUp(rules: readonly ClientRule[]): { stop(): void } {
   const clients = sampleClients(150);
-  const json = JSON.stringify(clients, null, 2);
-  const yaml = stringify(clients);
-  for (let round = 0; round < 4; round++) {
-    analyseDocument('file:///warm-up.oauth2-client.json', round, json, 'json', DEFAULT_SETTINGS, rules).diagnostics();
-    analyseDocument('file:///warm-up.oauth2-client.yaml', round, yaml, 'yaml', DEFAULT_SETTINGS, rules).diagnostics();
-  }
+  const samples: [string, string, 'json' | 'yaml'][] = [
+    ['file:///warm-up.oauth2-client.json', JSON.stringify(clients, null, 2), 'json'],
+    ['file:///warm-up.oauth2-client.yaml', stringify(clients), 'yaml'],
+  ];
+  let round = 0;
+  let timer: NodeJS.Immediate | undefined;
+  const step = () => {
+    const [uri, text, language] = samples[round % samples.length];
+    analyseDocument(uri, round, text, language, DEFAULT_SETTINGS, rules).diagnostics();
+    timer = ++round < 8 ? setImmediate(step) : undefined;
+  };
+  timer = setImmediate(step);
+  return {
+    stop() {
+      if (timer) clearImmediate(timer);
+      timer = undefined;
+    },
+  };
 }
