@@ -15,7 +15,20 @@ export function parseJsonStrict(text: string): ParsedDocument | null {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const root = parseStrict(text, start);
   if (root === null) return null;
-  return { language: 'json', text, documents: [{ root, offset: 0, length: text.length }], problems: findDuplicateKeys(root) };
+  return { language: 'json', text, documents: [{ root, offset: 0, length: text.length, value: nativeValue(text, start) }], problems: findDuplicateKeys(root) };
+}
+
+/**
+ * The document's value from the native parser: several times faster than walking our tree, and
+ * it agrees with it on everything the strict scanner accepts (last duplicate wins, `__proto__`
+ * stays an own key).
+ */
+function nativeValue(text: string, start: number): unknown {
+  try {
+    return JSON.parse(start ? text.slice(start) : text);
+  } catch {
+    return undefined; // the tree walk will do
+  }
 }
 
 const WS = /[ \t\n\r]*/y;

@@ -1,11 +1,10 @@
 // Shared plumbing for Hydra's rules: reading the client the way Go's decoder does (null and
 // absent are the zero value; a wrong type is the schema layer's error, so rules skip it), finding
 // the node a diagnostic belongs on, and not repeating what the schema layer already reports.
-import type { ObjectNode, Severity } from '../document/documentModel';
+import type { Severity } from '../document/documentModel';
 import { findProperty, nodeAtSegments } from '../document/nodeLookup';
 import { DEFAULT_HYDRA_VERSION, type HydraVersion } from '../schema/clientSchema';
 import type { OffsetDiagnostic } from '../validation/offsetDiagnostic';
-import { validateClientSchema } from '../validation/schemaValidation';
 import type { ClientRuleContext } from '../validation/validateDocument';
 import type { RuleCode } from './ruleCodes';
 
@@ -86,24 +85,12 @@ export function note(at: Span, severity: Severity, code: RuleCode, message: stri
   return { ...at, severity, code, message, ...(data ? { data } : {}) };
 }
 
-// The schema layer's diagnostics for a client, computed once per parsed client node.
-const schemaMemo = new WeakMap<ObjectNode, OffsetDiagnostic[]>();
-
-function schemaDiagnostics(ctx: ClientRuleContext): OffsetDiagnostic[] {
-  let found = schemaMemo.get(ctx.client.node);
-  if (!found) {
-    found = validateClientSchema(ctx.client.node, ctx.value);
-    schemaMemo.set(ctx.client.node, found);
-  }
-  return found;
-}
-
 /** True when the schema layer already reports an error on exactly this node: a rule then stays quiet. */
 export function schemaErrorAt(ctx: ClientRuleContext, at: Span): boolean {
-  return schemaDiagnostics(ctx).some((d) => d.severity === 'error' && d.offset === at.offset && d.length === at.length);
+  return ctx.schemaDiagnostics.some((d) => d.severity === 'error' && d.offset === at.offset && d.length === at.length);
 }
 
 /** True when the schema layer reports an error anywhere inside this node. */
 export function schemaErrorWithin(ctx: ClientRuleContext, at: Span): boolean {
-  return schemaDiagnostics(ctx).some((d) => d.severity === 'error' && d.offset >= at.offset && d.offset + d.length <= at.offset + at.length);
+  return ctx.schemaDiagnostics.some((d) => d.severity === 'error' && d.offset >= at.offset && d.offset + d.length <= at.offset + at.length);
 }

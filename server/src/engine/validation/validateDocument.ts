@@ -25,6 +25,8 @@ export interface ClientRuleContext {
   value: Record<string, unknown>;
   options: ValidationOptions;
   document: ParsedDocument;
+  /** What the schema layer found in this client, so rules don't report the same thing again. */
+  schemaDiagnostics: readonly OffsetDiagnostic[];
 }
 
 export type ClientRule = (ctx: ClientRuleContext) => OffsetDiagnostic[];
@@ -70,9 +72,12 @@ function validateClient(client: ClientEntry, document: ParsedDocument, options: 
       message: 'This client expands to too many values through YAML aliases (an alias bomb?); it was not validated.',
     }];
   }
-  const out = validateClientSchema(client.node, value, options.hydraVersion);
-  out.push(...fieldNotes(client, options));
-  for (const rule of options.rules ?? []) out.push(...rule({ client, value, options, document }));
+  const schemaDiagnostics = validateClientSchema(client.node, value, options.hydraVersion);
+  const out = [...schemaDiagnostics, ...fieldNotes(client, options)];
+  const ctx: ClientRuleContext = { client, value, options, document, schemaDiagnostics };
+  for (const rule of options.rules ?? []) {
+    for (const d of rule(ctx)) out.push(d);
+  }
   return withoutShadowedWarnings(out);
 }
 
