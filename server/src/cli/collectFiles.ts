@@ -16,6 +16,14 @@ export function collectFiles(paths: string[], globs?: readonly string[]): Collec
   const matcher = new ClientFileMatcher(globs, false);
   const files: string[] = [];
   const problems: Collected['problems'] = [];
+  const stat = (p: string) => {
+    try {
+      return statSync(p);
+    } catch (e) {
+      problems.push({ path: p, message: ioMessage(e) });
+      return undefined;
+    }
+  };
   const walk = (dir: string) => {
     let entries: string[];
     try {
@@ -26,13 +34,8 @@ export function collectFiles(paths: string[], globs?: readonly string[]): Collec
     }
     for (const name of entries) {
       const p = path.join(dir, name);
-      let st;
-      try {
-        st = statSync(p);
-      } catch (e) {
-        problems.push({ path: p, message: ioMessage(e) });
-        continue;
-      }
+      const st = stat(p);
+      if (!st) continue;
       if (st.isDirectory()) {
         if (!SKIPPED_DIRS.has(name)) walk(p);
       } else if (/\.(json|ya?ml)$/i.test(name) && matcher.matchByNameOrPointer(pathToFileURL(path.resolve(p)).href, '') === true) {
@@ -41,13 +44,8 @@ export function collectFiles(paths: string[], globs?: readonly string[]): Collec
     }
   };
   for (const p of paths) {
-    let st;
-    try {
-      st = statSync(p);
-    } catch (e) {
-      problems.push({ path: p, message: ioMessage(e) });
-      continue;
-    }
+    const st = stat(p);
+    if (!st) continue;
     // A file named on the command line is linted whatever its name.
     if (st.isDirectory()) walk(p);
     else files.push(p);

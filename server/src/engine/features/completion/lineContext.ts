@@ -177,6 +177,11 @@ interface MappingScan {
   emptyDocument: boolean;
 }
 
+/** A mapping that is an item of a sequence: a client in the top-level list, else nested. */
+function levelOfItemIn(owner: SeqOwner): MappingScan['level'] {
+  return owner.kind === 'root' ? 'client' : owner.kind === 'key' ? 'nested' : 'invalid';
+}
+
 /** The mapping whose keys sit at column `col`, containing line `self` (whose own key is not counted). */
 function mappingAt(text: string, self: YamlLine, col: number, hint: LineScanHint): MappingScan {
   const keys = new Set<string>();
@@ -184,8 +189,7 @@ function mappingAt(text: string, self: YamlLine, col: number, hint: LineScanHint
   let sawContent = false;
   if (self.dashCols.length && self.contentCol === col) {
     // `- key…`: the mapping starts on this line, as an item of a sequence.
-    const owner = seqOwner(text, self.start, self.dashCols[self.dashCols.length - 1], hint);
-    level = owner.kind === 'root' ? 'client' : owner.kind === 'key' ? 'nested' : 'invalid';
+    level = levelOfItemIn(seqOwner(text, self.start, self.dashCols[self.dashCols.length - 1], hint));
     sawContent = true;
   } else {
     let sawDashAtCol = false;
@@ -203,8 +207,7 @@ function mappingAt(text: string, self: YamlLine, col: number, hint: LineScanHint
       if (l.key !== undefined && l.keyCol === col) {
         keys.add(l.key);
         if (l.dashCols.length) {
-          const owner = seqOwner(text, l.start, l.dashCols[l.dashCols.length - 1], hint);
-          level = owner.kind === 'root' ? 'client' : owner.kind === 'key' ? 'nested' : 'invalid';
+          level = levelOfItemIn(seqOwner(text, l.start, l.dashCols[l.dashCols.length - 1], hint));
           break;
         }
         continue;
