@@ -56,7 +56,7 @@ export function strings(value: Value, key: string): StringItem[] | undefined {
 
 /** Go's len(s): the UTF-8 byte length. */
 export function byteLength(s: string): number {
-  return new TextEncoder().encode(s).length;
+  return Buffer.byteLength(s, 'utf8');
 }
 
 /** The node at a path below the client (the last duplicate key wins, like Hydra). */
