@@ -110,6 +110,8 @@ export function parseYamlFast(text: string): SubDocument[] | null {
 
 class FrameConverter {
   private readonly anchors = new Map<string, AstNode>();
+  /** The anchor (`&name`) that the last contentStart call stepped over, if any. */
+  private lastAnchor: string | undefined;
   constructor(private readonly text: string, private readonly f: FrameStore) {}
 
   documents(): SubDocument[] {
@@ -127,7 +129,8 @@ class FrameConverter {
   private node(frame: number, parent: ObjectNode | ArrayNode | undefined): AstNode | undefined {
     const f = this.f;
     const i = this.unwrap(frame);
-    const { start, anchor } = this.contentStart(f.start[i], f.end[i]);
+    const start = this.contentStart(f.start[i], f.end[i]);
+    const anchor = this.lastAnchor;
     let node: AstNode;
     if (f.kind[i] === KIND_MAPPING) {
       node = { type: 'object', offset: start, length: 0, properties: [], parent };
@@ -137,7 +140,7 @@ class FrameConverter {
       for (let k = 0; k < kids.length; k += 2) {
         const kf = this.unwrap(kids[k]);
         if (f.kind[kf] !== KIND_SCALAR && f.kind[kf] !== KIND_NULL) throw new Bail(); // complex keys
-        const ks = this.contentStart(f.start[kf], f.end[kf]).start;
+        const ks = this.contentStart(f.start[kf], f.end[kf]);
         const ke = this.trimEnd(ks, f.end[kf]);
         const prop = newProperty(node, String(f.result[kf]), ks, ke - ks);
         prop.colonOffset = colonAfter(this.text, ke);
@@ -199,7 +202,7 @@ class FrameConverter {
   }
 
   /** Skips separation space, comments and node properties (`&anchor`, `!tag`) to the content. */
-  private contentStart(from: number, limit: number): { start: number; anchor?: string } {
+  private contentStart(from: number, limit: number): number {
     const text = this.text;
     let i = from;
     let anchor: string | undefined;
@@ -215,7 +218,9 @@ class FrameConverter {
         i = j;
       } else break;
     }
-    return { start: Math.min(i, limit), anchor };
+    // The anchor goes to a field, not a returned object: this runs for every node of big files.
+    this.lastAnchor = anchor;
+    return Math.min(i, limit);
   }
 
   private trimEnd(start: number, end: number): number {
@@ -226,7 +231,7 @@ class FrameConverter {
 
   private isEmpty(i: number): boolean {
     const f = this.f;
-    return f.firstChild[i] < 0 && this.contentStart(f.start[i], f.end[i]).start >= this.trimEnd(f.start[i], f.end[i]);
+    return f.firstChild[i] < 0 && this.contentStart(f.start[i], f.end[i]) >= this.trimEnd(f.start[i], f.end[i]);
   }
 }
 
