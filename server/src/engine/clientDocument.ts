@@ -30,7 +30,12 @@ export class ClientDocument {
   /** Diagnostics for this version, computed once. Empty for files that aren't ours. */
   diagnostics(): EngineDiagnostic[] {
     if (!this.isClientFile) return [];
-    return (this.diagnosticsMemo ??= validateDocument(this.parsed, { hydraVersion: this.settings.hydraVersion, rules: this.rules, documentFacts: this.facts }, this.lines));
+    if (!this.diagnosticsMemo) {
+      this.diagnosticsMemo = validateDocument(this.parsed, { hydraVersion: this.settings.hydraVersion, rules: this.rules, documentFacts: this.facts }, this.lines);
+      // The plain values served validation only; the tree stays for the editing features.
+      for (const d of this.parsed.documents) d.value = undefined;
+    }
+    return this.diagnosticsMemo;
   }
 }
 

@@ -29,7 +29,7 @@ function sampleClients(count: number): Record<string, unknown>[] {
  * thread: after that, warming up would only delay real work.
  */
 export function startWarmUp(rules: readonly ClientRule[]): { stop(): void } {
-  const clients = sampleClients(150);
+  const clients = sampleClients(60);
   const samples: [string, string, 'json' | 'yaml'][] = [
     ['file:///warm-up.oauth2-client.json', JSON.stringify(clients, null, 2), 'json'],
     ['file:///warm-up.oauth2-client.yaml', stringify(clients), 'yaml'],
