@@ -45,7 +45,7 @@ function mapError(client: ObjectNode, e: ErrorObject): OffsetDiagnostic | undefi
   const label = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'client';
   const at = { offset: hit.node.offset, length: hit.node.length };
   const info = field ? fieldInfo(field) : undefined;
-  const softSeverity = info?.schema['x-severity'] === 'warning' && !e.instancePath.includes('/jwks') ? 'warning' : 'error';
+  const softSeverity = info?.schema['x-severity'] === 'warning' ? 'warning' : 'error';
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String((e.params as { additionalProperty: string }).additionalProperty);
