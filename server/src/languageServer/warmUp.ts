@@ -6,22 +6,30 @@ import { DEFAULT_SETTINGS } from '../engine/engineSettings';
 import type { ClientRule } from '../engine/validation/validateDocument';
 import { stringify } from 'yaml';
 
-function sampleClients(count: number): Record<string, unknown>[] {
-  return Array.from({ length: count }, (_, i) => ({
-    client_id: `warm-up-${i}`,
-    client_name: i % 7 === 0 ? i : `Warm-up client ${i}`,
-    grant_types: ['authorization_code', 'refresh_token'],
-    response_types: ['code'],
-    redirect_uris: [`https://app${i}.example.com/callback`, `http://localhost:${3000 + i}/cb`],
-    post_logout_redirect_uris: [`https://app${i}.example.com/bye`],
-    allowed_cors_origins: [`https://app${i}.example.com`],
-    scope: 'openid offline_access email',
-    audience: ['https://api.example.com'],
-    token_endpoint_auth_method: i % 5 === 0 ? 'client_secret_jwt' : 'client_secret_basic',
-    authorization_code_grant_access_token_lifespan: i % 9 === 0 ? '30d' : '1h',
-    metadata: { team: 'warm-up', tags: ['a', 'b'] },
-    skip_consent: false,
-  }));
+// Varied on purpose: the kinds of clients (and mistakes) real files hold, so the optimised code is
+// the code real documents need — valid paths and error paths alike.
+function sampleClient(i: number): Record<string, unknown> {
+  const host = `app${i}.example.com`;
+  const base = { client_id: `warm-up-${i}`, client_name: `Warm-up client ${i}`, owner: `team-${i % 5}`, contacts: [`ops${i}@example.com`], metadata: { tier: 'gold', tags: ['a', 'b'] } };
+  switch (i % 4) {
+    case 0: // single-page app
+      return { ...base, grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'none', redirect_uris: [`https://${host}/callback`, `http://localhost:${3000 + i}/cb`], allowed_cors_origins: [`https://${host}`], scope: 'openid offline_access profile', skip_consent: false };
+    case 1: // web app, some mistakes
+      return { ...base, client_name: i % 3 ? base.client_name : i, grant_types: ['authorization_code'], response_types: ['code', 'id_token'], token_endpoint_auth_method: i % 3 ? 'client_secret_basic' : 'client_secret_jwt', redirect_uris: [`https://${host}/cb`], post_logout_redirect_uris: [`https://${host}/bye`], subject_type: i % 2 ? 'public' : 'pairwise', authorization_code_grant_access_token_lifespan: i % 3 ? '1h' : '30d', redirect_uri: `https://${host}/typo` };
+    case 2: // machine to machine
+      return { ...base, grant_types: ['client_credentials'], token_endpoint_auth_method: 'client_secret_post', audience: ['https://api.example.com'], client_credentials_grant_access_token_lifespan: '15m', scope: 'reports:write' };
+    default: // private_key_jwt service
+      return { ...base, grant_types: ['client_credentials', 'urn:ietf:params:oauth:grant-type:jwt-bearer'], token_endpoint_auth_method: 'private_key_jwt', token_endpoint_auth_signing_alg: 'RS256', jwks_uri: `https://${host}/.well-known/jwks.json`, request_uris: [`https://${host}/request`], userinfo_signed_response_alg: 'none' };
+  }
+}
+
+/** The warm-up documents: the same clients as JSON and as YAML. */
+export function warmUpSamples(count: number): [uri: string, text: string, language: 'json' | 'yaml'][] {
+  const clients = Array.from({ length: count }, (_, i) => sampleClient(i));
+  return [
+    ['file:///warm-up.oauth2-client.json', JSON.stringify(clients, null, 2), 'json'],
+    ['file:///warm-up.oauth2-client.yaml', stringify(clients), 'yaml'],
+  ];
 }
 
 /**
@@ -29,11 +37,7 @@ function sampleClients(count: number): Record<string, unknown>[] {
  * thread: after that, warming up would only delay real work.
  */
 export function startWarmUp(rules: readonly ClientRule[]): { stop(): void } {
-  const clients = sampleClients(60);
-  const samples: [string, string, 'json' | 'yaml'][] = [
-    ['file:///warm-up.oauth2-client.json', JSON.stringify(clients, null, 2), 'json'],
-    ['file:///warm-up.oauth2-client.yaml', stringify(clients), 'yaml'],
-  ];
+  const samples = warmUpSamples(60);
   let round = 0;
   let timer: NodeJS.Immediate | undefined;
   const step = () => {
