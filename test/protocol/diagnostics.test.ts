@@ -178,3 +178,30 @@ function bomb(): string {
   lines.push('client_id: x', 'client_name: *i');
   return lines.join('\n') + '\n';
 }
+
+test('after many edits across clients, diagnostics equal those of a fresh open of the final text', async () => {
+  const uri = 'file:///w/many.oauth2-client.json';
+  const clients = Array.from({ length: 30 }, (_, i) => ({ client_id: `c${i}`, client_name: `n${i}`, scope: 'openid', grant_types: ['authorization_code'] }));
+  let text = JSON.stringify(clients, null, 2);
+  await client.open(uri, text);
+  await client.diagnostics(uri, 1);
+  // Deterministic pseudo-random edits: break and fix values in various clients.
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  for (let v = 2; v <= 40; v++) {
+    const i = (next() >> 12) % clients.length;
+    const from = text.indexOf(`"client_name": `, text.indexOf(`"c${i}"`));
+    const end = text.indexOf('\n', from);
+    const replacement = (next() >> 12) % 2 ? `"client_name": ${v},` : `"client_name": "fixed ${v}",`;
+    const lines = text.slice(0, from).split('\n');
+    const start = { line: lines.length - 1, character: lines[lines.length - 1].length };
+    const stop = { line: start.line, character: start.character + (end - from) };
+    text = text.slice(0, from) + replacement + text.slice(end);
+    await client.change(uri, v, [{ range: { start, end: stop }, text: replacement }]);
+  }
+  const edited = await client.diagnostics(uri, 40);
+  const fresh = 'file:///w/many-fresh.oauth2-client.json';
+  await client.open(fresh, text);
+  assert.deepEqual(edited, await client.diagnostics(fresh, 1));
+  assert.ok(edited.length > 0, 'the edits left some errors to compare');
+});

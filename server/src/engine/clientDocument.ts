@@ -5,13 +5,17 @@ import { parseDocument } from './document/parseDocument';
 import { ClientFileMatcher } from './fileSelection/clientFileMatcher';
 import type { EngineSettings } from './engineSettings';
 import type { EngineDiagnostic } from './validation/diagnostic';
-import { validateDocument, type ClientRule, type ValidationOptions } from './validation/validateDocument';
+import { validateDocument, type ClientResultCache, type ClientRule, type ValidationOptions } from './validation/validateDocument';
 
 export type DocumentFacts = NonNullable<ValidationOptions['documentFacts']>;
 
 export class ClientDocument {
   private diagnosticsMemo?: EngineDiagnostic[];
   private linesMemo?: LineIndex;
+  /** Per-client results of this version, for the next one to reuse. */
+  private readonly clientResults: ClientResultCache = new Map();
+  /** The version before this one, until this one is validated (then dropped: no chains in memory). */
+  private previous?: ClientDocument;
 
   constructor(
     readonly uri: string,
@@ -21,7 +25,10 @@ export class ClientDocument {
     private readonly settings: EngineSettings,
     private readonly rules: readonly ClientRule[],
     private readonly facts: DocumentFacts = {},
-  ) {}
+    previous?: ClientDocument,
+  ) {
+    this.previous = previous;
+  }
 
   get lines(): LineIndex {
     return (this.linesMemo ??= new LineIndex(this.parsed.text));
@@ -31,13 +38,26 @@ export class ClientDocument {
   diagnostics(): EngineDiagnostic[] {
     if (!this.isClientFile) return [];
     if (!this.diagnosticsMemo) {
-      this.diagnosticsMemo = validateDocument(this.parsed, { hydraVersion: this.settings.hydraVersion, rules: this.rules, documentFacts: this.facts }, this.lines);
+      const options = { hydraVersion: this.settings.hydraVersion, rules: this.rules, documentFacts: this.facts };
+      this.diagnosticsMemo = validateDocument(this.parsed, options, this.lines, { previous: this.reusableResults(), next: this.clientResults });
+      this.previous = undefined;
       // The plain values served validation only; the tree stays for the editing features.
       for (const d of this.parsed.documents) d.value = undefined;
     }
     return this.diagnosticsMemo;
   }
+
+  private reusableResults(): ClientResultCache | undefined {
+    const p = this.previous;
+    if (!p || p.settings !== this.settings || p.rules !== this.rules || JSON.stringify(p.facts) !== JSON.stringify(this.facts)) return undefined;
+    // An alias can pull another client's values in: then a client's text no longer decides its verdict.
+    if (this.parsed.language === 'yaml' && MAY_HAVE_ALIAS.test(this.parsed.text)) return undefined;
+    return p.clientResults;
+  }
 }
+
+/** A YAML alias (`*name`) where a node may start; false positives only cost the reuse. */
+const MAY_HAVE_ALIAS = /(?:^|[\s[{,:-])\*[^\s,[\]{}]/m;
 
 export function languageOf(languageId: string | undefined, uri: string): DocumentLanguage {
   if (languageId === 'yaml') return 'yaml';
@@ -53,6 +73,7 @@ export function analyseDocument(
   settings: EngineSettings,
   rules: readonly ClientRule[] = [],
   facts: (text: string) => DocumentFacts = () => ({}),
+  previous?: ClientDocument,
 ): ClientDocument {
   const matcher = new ClientFileMatcher(settings.files, settings.detectByContent);
   const byName = matcher.matchByNameOrPointer(uri, text);
@@ -62,5 +83,5 @@ export function analyseDocument(
   }
   const parsed = parseDocument(text, language, settings.maxFileSize);
   const ours = byName === true || matcher.matchByContent(parsed);
-  return new ClientDocument(uri, version, parsed, ours, settings, rules, ours ? facts(text) : {});
+  return new ClientDocument(uri, version, parsed, ours, settings, rules, ours ? facts(text) : {}, previous);
 }

@@ -21,6 +21,7 @@ export class DocumentCache {
       settings,
       this.rules,
       (text) => documentFacts(textDocument.uri, text),
+      hit?.doc,
     );
     this.entries.set(textDocument.uri, { doc, settings });
     return doc;

@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import { parseDocument } from '../../../server/src/engine/document/parseDocument';
 import type { DocumentLanguage } from '../../../server/src/engine/document/documentModel';
 import { validateDocument } from '../../../server/src/engine/validation/validateDocument';
+import { analyseDocument } from '../../../server/src/engine/clientDocument';
+import { DEFAULT_SETTINGS } from '../../../server/src/engine/engineSettings';
 import type { HydraVersion } from '../../../server/src/engine/schema/clientSchema';
 import { summarize, rangeText } from '../../helpers/text';
 
@@ -163,4 +165,35 @@ test('the value of a key the target version ignores is not checked against the s
   const text = 'client_id: a\naccess_token_strategy: paseto\n';
   assert.deepEqual(summarize(text, lint(text, 'yaml', 'v1.11')), ['key-not-in-version@access_token_strategy']);
   assert.deepEqual(summarize(text, lint(text, 'yaml', 'v26')), ['enum-mismatch@paseto']);
+});
+
+test('after an edit, only the edited client is validated again, with the same diagnostics as from scratch', () => {
+  let calls = 0;
+  const counting = () => {
+    calls++;
+    return [];
+  };
+  const rules = [counting];
+  const v1 = '- client_id: a\n  client_name: 1\n- client_id: b\n  scope: x\n- client_id: c\n  owner: [z]\n';
+  const v2 = v1.replace('scope: x', 'scope: [x]');
+  const first = analyseDocument('file:///w/a.oauth2-client.yaml', 1, v1, 'yaml', DEFAULT_SETTINGS, rules);
+  first.diagnostics();
+  assert.equal(calls, 3);
+  calls = 0;
+  const second = analyseDocument('file:///w/a.oauth2-client.yaml', 2, v2, 'yaml', DEFAULT_SETTINGS, rules, undefined, first);
+  const reused = second.diagnostics();
+  assert.equal(calls, 1, 'only the edited client runs the rules again');
+  const fresh = analyseDocument('file:///w/a.oauth2-client.yaml', 2, v2, 'yaml', DEFAULT_SETTINGS, [counting]).diagnostics();
+  assert.deepEqual(reused, fresh);
+  assert.deepEqual(summarize(v2, reused), ['type-mismatch@1', 'type-mismatch@[x]', 'type-mismatch@[z]']);
+});
+
+test('clients that use YAML aliases are always validated afresh', () => {
+  const v1 = '- &base\n  client_id: a\n  client_name: ok\n- <<: *base\n  client_id: b\n';
+  const v2 = v1.replace('client_name: ok', 'client_name: 5');
+  const first = analyseDocument('file:///w/b.oauth2-client.yaml', 1, v1, 'yaml', DEFAULT_SETTINGS);
+  assert.deepEqual(first.diagnostics(), []);
+  const second = analyseDocument('file:///w/b.oauth2-client.yaml', 2, v2, 'yaml', DEFAULT_SETTINGS, [], undefined, first);
+  // The second client didn't change its text, but its merged value did.
+  assert.deepEqual(summarize(v2, second.diagnostics()), ['type-mismatch@*base', 'type-mismatch@5']);
 });

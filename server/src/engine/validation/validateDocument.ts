@@ -31,7 +31,25 @@ export interface ClientRuleContext {
 
 export type ClientRule = (ctx: ClientRuleContext) => OffsetDiagnostic[];
 
-export function validateDocument(doc: ParsedDocument, options: ValidationOptions, lines = new LineIndex(doc.text)): EngineDiagnostic[] {
+/**
+ * A client's diagnostics keyed by its source text, offsets relative to its start. A client's
+ * verdict depends on its own text alone (without YAML aliases), so the next version of the
+ * document reuses it for every client the edit did not touch.
+ */
+export type ClientResultCache = Map<string, readonly OffsetDiagnostic[]>;
+
+export interface ClientResultReuse {
+  previous?: ClientResultCache;
+  /** Filled with this version's results, for the version after it. */
+  next: ClientResultCache;
+}
+
+export function validateDocument(
+  doc: ParsedDocument,
+  options: ValidationOptions,
+  lines = new LineIndex(doc.text),
+  reuse?: ClientResultReuse,
+): EngineDiagnostic[] {
   const found: OffsetDiagnostic[] = doc.problems.map((p) => ({ ...p }));
   if (!doc.skippedForSize) {
     const layout = clientLayout(doc);
@@ -44,7 +62,18 @@ export function validateDocument(doc: ParsedDocument, options: ValidationOptions
         message: 'Expected an OAuth2 client object here (a file holds one client, or an array of clients).',
       });
     }
-    for (const client of layout.clients) found.push(...validateClient(client, doc, options));
+    for (const client of layout.clients) {
+      if (!reuse) {
+        for (const d of validateClient(client, doc, options)) found.push(d);
+        continue;
+      }
+      const start = client.node.offset;
+      const source = doc.text.slice(start, start + client.node.length);
+      let relative = reuse.previous?.get(source);
+      relative ??= validateClient(client, doc, options).map((d) => ({ ...d, offset: d.offset - start }));
+      reuse.next.set(source, relative);
+      for (const d of relative) found.push({ ...d, offset: d.offset + start });
+    }
   }
   // In reading order, as people scan a file (and the CLI prints it).
   found.sort((a, b) => a.offset - b.offset || a.length - b.length);
