@@ -177,6 +177,27 @@ interface MappingScan {
   emptyDocument: boolean;
 }
 
+/**
+ * The non-blank lines indented at most `col`, walking from `first` with `step` up to a document
+ * boundary. Deeper lines are skipped, but any content among them (not a comment) is noted in
+ * `seen`, as is every shallow line.
+ */
+function* shallowLines(text: string, first: Bounds | undefined, step: (b: Bounds) => Bounds | undefined, col: number, seen: { content: boolean }): Generator<YamlLine> {
+  for (let b = first; b; b = step(b)) {
+    const ind = quickIndent(text, b);
+    if (ind < 0) continue;
+    if (ind > col) {
+      if (text[b.start + ind] !== '#') seen.content = true;
+      continue;
+    }
+    const l = readLine(text, b.start, b.end);
+    if (l.blank) continue;
+    if (l.boundary) return;
+    seen.content = true;
+    yield l;
+  }
+}
+
 /** A mapping that is an item of a sequence: a client in the top-level list, else nested. */
 function levelOfItemIn(owner: SeqOwner): MappingScan['level'] {
   return owner.kind === 'root' ? 'client' : owner.kind === 'key' ? 'nested' : 'invalid';
@@ -186,24 +207,14 @@ function levelOfItemIn(owner: SeqOwner): MappingScan['level'] {
 function mappingAt(text: string, self: YamlLine, col: number, hint: LineScanHint): MappingScan {
   const keys = new Set<string>();
   let level: MappingScan['level'] | undefined;
-  let sawContent = false;
+  const seen = { content: false };
   if (self.dashCols.length && self.contentCol === col) {
     // `- key…`: the mapping starts on this line, as an item of a sequence.
     level = levelOfItemIn(seqOwner(text, self.start, self.dashCols[self.dashCols.length - 1], hint));
-    sawContent = true;
+    seen.content = true;
   } else {
     let sawDashAtCol = false;
-    for (let b = prevLine(text, self.start); b; b = prevLine(text, b.start)) {
-      const ind = quickIndent(text, b);
-      if (ind < 0) continue;
-      if (ind > col) {
-        if (text[b.start + ind] !== '#') sawContent = true;
-        continue;
-      }
-      const l = readLine(text, b.start, b.end);
-      if (l.blank) continue;
-      if (l.boundary) break;
-      sawContent = true;
+    for (const l of shallowLines(text, prevLine(text, self.start), (b) => prevLine(text, b.start), col, seen)) {
       if (l.key !== undefined && l.keyCol === col) {
         keys.add(l.key);
         if (l.dashCols.length) {
@@ -225,22 +236,12 @@ function mappingAt(text: string, self: YamlLine, col: number, hint: LineScanHint
     level ??= sawDashAtCol && keys.size === 0 ? 'invalid' : 'client';
   }
   if (level === 'client') {
-    for (let b = nextLine(text, self.end); b; b = nextLine(text, b.end)) {
-      const ind = quickIndent(text, b);
-      if (ind < 0) continue;
-      if (ind > col) {
-        if (text[b.start + ind] !== '#') sawContent = true;
-        continue;
-      }
-      const l = readLine(text, b.start, b.end);
-      if (l.blank) continue;
-      if (l.boundary) break;
-      sawContent = true;
+    for (const l of shallowLines(text, nextLine(text, self.end), (b) => nextLine(text, b.end), col, seen)) {
       if (l.indent < col) break;
       if (l.key !== undefined && l.keyCol === col && l.dashCols.length === 0) keys.add(l.key);
     }
   }
-  return { level, keys, emptyDocument: !sawContent };
+  return { level, keys, emptyDocument: !seen.content };
 }
 
 /** Completion slots for a YAML document, from its lines alone. */
