@@ -10,7 +10,7 @@ process.chdir(root);
 
 // Stages: name → test folders (under test/). Later issues append stages (real Hydra, VS Code).
 const STAGES = {
-  unit: ['engine', 'server', 'client'],
+  unit: ['engine', 'server', 'client', 'adminServer'],
   protocol: ['protocol', 'cli'],
 };
 
