@@ -2,11 +2,12 @@
 // generated documents, one server process at a time so they never compete for the CPU.
 // Benchmarks inform, they don't gate: this exits 0 whatever the numbers (see bench/README.md).
 //
-//   node bench/run.mjs [ours|yaml-ls|json-ls ...]   limit the run to some servers
+//   node bench/run.mjs [ours|yaml-ls|json-ls|admin ...]   limit the run to some servers / the admin listing
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ADMIN_CLIENT_COUNT, adminChecks, adminTable, measureAdminListing } from './adminListing.mjs';
 import { BIG_CLIENT_COUNT, generateDocuments } from './generateDocuments.mjs';
 import { measureServer } from './measureSession.mjs';
 import { bigTable, checks, checksText, smallTable, warnings } from './report.mjs';
@@ -55,12 +56,26 @@ console.log('\n## One-client document\n');
 console.log(smallTable(sessions));
 console.log('\n## Ours against the targets\n');
 console.log(checksText(list));
+
+// Issue 5: the admin API client listing 10,000 clients (bench/adminListing.mjs).
+let adminListing = null;
+let adminList = [];
+if (!wanted.length || wanted.includes('admin')) {
+  process.stdout.write(`\nMeasuring the admin API client listing ${ADMIN_CLIENT_COUNT.toLocaleString('en-US')} clients… `);
+  adminListing = await measureAdminListing({ root, outDir });
+  console.log(adminListing.error ? 'failed' : 'done');
+  adminList = adminChecks(adminListing);
+  console.log(`\n## Admin API: listing ${ADMIN_CLIENT_COUNT.toLocaleString('en-US')} clients (in-memory Hydra v26, one process)\n`);
+  console.log(adminTable(adminListing));
+  console.log('\n## Admin listing against the targets\n');
+  console.log(checksText(adminList));
+}
 for (const n of [...notes, ...warn]) console.log(`\n> ${n}`);
 console.log(`\nServer logs and results.json are in ${path.relative(root, outDir)}/.`);
 
 const docSummary = Object.fromEntries(Object.entries(docs).map(([k, { text, files, ...rest }]) => [k, rest]));
 writeFileSync(
   path.join(outDir, 'results.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, platform: `${os.platform()} ${os.arch()}`, cpu: os.cpus()[0]?.model, cpus: os.cpus().length, schema: schemaPath, documents: docSummary, sessions, checks: list, notes, warnings: warn }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, platform: `${os.platform()} ${os.arch()}`, cpu: os.cpus()[0]?.model, cpus: os.cpus().length, schema: schemaPath, documents: docSummary, sessions, checks: list, adminListing, adminChecks: adminList, notes, warnings: warn }, null, 2)}\n`,
 );
 rmSync(tmp, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-// Bundles the extension client, the language server and the CLIs with esbuild.
+// Bundles the extension client, the language server, the CLIs and the dev admin server with esbuild.
 import { build } from 'esbuild';
 
 const common = {
@@ -16,6 +16,8 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'dist/client/extension.js', external: ['vscode'] },
   { in: 'server/src/server.ts', out: 'dist/server/server.js', banner: '#!/usr/bin/env node' },
   { in: 'server/src/cli/lint.ts', out: 'dist/cli/oauth2-client-lint.js', banner: '#!/usr/bin/env node' },
+  // The in-memory Hydra admin API that `npm start` runs (test/adminServer/; node built-ins only).
+  { in: 'test/adminServer/main.ts', out: 'dist/dev/admin-server.js', banner: '#!/usr/bin/env node' },
 ];
 
 await Promise.all(

@@ -103,8 +103,20 @@ export class AdminApiClient {
   }
 
   async listPage(options: ListOptions = {}): Promise<ClientPage> {
-    const version = await this.apiVersion(options.signal);
     const pageSize = clampPageSize(options.pageSize);
+    // Version unknown yet: ask for the page the v2 way. That answer tells the version too, so the
+    // first page of a v2 server (the usual case) costs one request, not a /version round trip first.
+    if (!this.version && options.pageToken === undefined) {
+      const query = { client_name: options.clientName, owner: options.owner, page_size: String(pageSize) };
+      const res = await this.send('GET', '/admin/clients', { query, signal: options.signal });
+      if (res.status === 200) {
+        this.version = Promise.resolve('v2');
+        return this.pageFrom(res, 'v2', pageSize, 0, options);
+      }
+      if (res.status === 404 && isRouteNotFound(res.body)) this.version = Promise.resolve('v1.11');
+      // Anything else (401, 5xx…): the ordinary path below reports it properly.
+    }
+    const version = await this.apiVersion(options.signal);
     const query: Record<string, string | undefined> = { client_name: options.clientName, owner: options.owner };
     let offset = 0;
     if (version === 'v2') {
@@ -118,10 +130,14 @@ export class AdminApiClient {
       query.limit = String(pageSize);
       query.offset = String(offset);
     }
-    const path = this.clientsPath(version);
-    const res = await this.send('GET', path, { query, signal: options.signal });
-    const body = this.expect(res, [200], `GET ${path}`);
-    if (!Array.isArray(body) || !body.every(isClientObject)) throw this.fail(invalidResponse('the client list is not a JSON array of objects.', this.ctx(`GET ${path}`), res.status));
+    const res = await this.send('GET', this.clientsPath(version), { query, signal: options.signal });
+    return this.pageFrom(res, version, pageSize, offset, options);
+  }
+
+  private pageFrom(res: HttpResponse, version: AdminApiVersion, pageSize: number, offset: number, options: ListOptions): ClientPage {
+    const what = `GET ${this.clientsPath(version)}`;
+    const body = this.expect(res, [200], what);
+    if (!Array.isArray(body) || !body.every(isClientObject)) throw this.fail(invalidResponse('the client list is not a JSON array of objects.', this.ctx(what), res.status));
     const clients = body.map(normalizeClient);
     const page: ClientPage = { clients };
     // A short (or empty) page is the last on every version; v2.3.0 sends rel="next" even when there is none.

@@ -137,17 +137,18 @@ describe('paging over 10,000 clients', () => {
       const srv = await startAdminServer({ hydraVersion, seed });
       try {
         const rec = recording();
-        const c = new AdminApiClient({ name: 'big', adminUrl: srv.adminUrl, apiVersion: hydraVersion === 'v1.11' ? 'v1.11' : 'v2', auth: { kind: 'none' } }, rec.transport, FAST);
+        // The version is detected, not configured: on v2 the first list request doubles as the check.
+        const c = new AdminApiClient({ name: 'big', adminUrl: srv.adminUrl, auth: { kind: 'none' } }, rec.transport, FAST);
         const pages = c.listPages({ pageSize: 500 });
         const first = await pages.next();
-        assert.equal(rec.requests.length, 1, 'the first page costs exactly one request');
+        assert.equal(rec.requests.length, hydraVersion === 'v1.11' ? 2 : 1, 'the first page costs one request (v1.11: the v2 probe, then the page)');
         assert.equal(first.done, false);
         const ids: string[] = (first.value as { client_id?: string }[]).map((x) => String(x.client_id));
         for await (const page of pages) for (const x of page) ids.push(String(x.client_id));
         assert.equal(ids.length, N);
         assert.equal(new Set(ids).size, N);
         assert.deepEqual(ids, seed.map((s) => s.client_id));
-        assert.ok(rec.requests.length <= N / 500 + 1, `${rec.requests.length} requests`);
+        assert.ok(rec.requests.length <= N / 500 + 3, `${rec.requests.length} requests`);
         const again: string[] = [];
         for await (const x of c.listAll({ pageSize: 1000 })) if (again.push(String(x.client_id)) >= 600) break;
         assert.equal(again[599], 'c-00599', 'page sizes above 500 are clamped so paging stays correct');
