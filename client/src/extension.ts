@@ -1,6 +1,13 @@
-// Extension entry point: builds the language client, registers commands, nothing else.
+// Extension entry point: builds the language client, the connections, the explorer and the commands.
 import * as vscode from 'vscode';
+import type { LiveFormat } from './clientFs/clientUri';
+import { registerCommands } from './commands';
+import { parseConnections } from './connections/connectionConfig';
+import { ConnectionRegistry } from './connections/connectionRegistry';
+import { createConnectionStatusBar } from './connections/statusBar';
+import { registerExplorer } from './explorer/registerExplorer';
 import { createLanguageClient, LanguageClientHost } from './languageClient';
+import { ReadonlyDocuments, createVscodeHost } from './vscodeHost';
 
 let host: LanguageClientHost | undefined;
 
@@ -14,9 +21,41 @@ export function activate(context: vscode.ExtensionContext): void {
       clients.restart().catch((err: unknown) => log.error('Restarting the language server failed:', err)),
     ),
   );
+  activateExplorer(context, log);
   // Not awaited: a server that fails to start must not fail activation (the client already reports
   // the failure in the output channel and a notification, and the restart command stays usable).
   clients.start().catch(() => undefined);
+}
+
+function activateExplorer(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
+  const readonly = new ReadonlyDocuments();
+  const ui = createVscodeHost(log, readonly);
+  const registry = new ConnectionRegistry(context.secrets);
+  const warned = new Set<string>();
+  const loadConnections = () => {
+    const { connections, problems } = parseConnections(vscode.workspace.getConfiguration('oauth2Client').get('connections'));
+    for (const p of problems) log.warn(p);
+    if (problems.length) void ui.showWarningMessage(problems[0], {});
+    for (const c of connections) {
+      if (c.insecureSkipTlsVerify && !warned.has(c.name)) {
+        warned.add(c.name);
+        void ui.showWarningMessage(`Connection "${c.name}" skips TLS certificate verification (insecureSkipTlsVerify): anyone on the network path can read its credentials.`, {});
+      }
+    }
+    registry.setConfigs(connections);
+    void vscode.commands.executeCommand('setContext', 'oauth2Client.hasConnections', connections.length > 0);
+  };
+  loadConnections();
+  const { explorer, disposables } = registerExplorer(registry, ui, readonly);
+  const liveFormat = (): LiveFormat => (vscode.workspace.getConfiguration('oauth2Client').get('liveFormat') === 'yaml' ? 'yaml' : 'json');
+  context.subscriptions.push(
+    ...disposables,
+    createConnectionStatusBar(registry),
+    ...registerCommands({ host: ui, registry, explorer, secrets: context.secrets, liveFormat, changed: (c) => explorer.refresh(c) }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('oauth2Client.connections')) loadConnections();
+    }),
+  );
 }
 
 export function deactivate(): Promise<void> | undefined {

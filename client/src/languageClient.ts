@@ -13,7 +13,7 @@ import {
 export const SETTINGS_SECTION = 'oauth2Client';
 
 export const DOCUMENT_LANGUAGES: readonly string[] = ['json', 'jsonc', 'yaml'];
-export const DOCUMENT_SCHEMES: readonly string[] = ['file', 'untitled'];
+export const DOCUMENT_SCHEMES: readonly string[] = ['file', 'untitled', 'oauth2-client'];
 
 /**
  * Every JSON/YAML document, on purpose: the server decides per document (globs, `$schema`, content)

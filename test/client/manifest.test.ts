@@ -19,7 +19,7 @@ test('setting defaults in package.json are the engine defaults', () => {
 });
 
 test('the extension activates on JSON and YAML and ships its bundles as entry points', () => {
-  assert.deepEqual([...manifest.activationEvents].sort(), ['onLanguage:json', 'onLanguage:jsonc', 'onLanguage:yaml']);
+  assert.deepEqual([...manifest.activationEvents].sort(), ['onFileSystem:oauth2-client', 'onLanguage:json', 'onLanguage:jsonc', 'onLanguage:yaml', 'onView:oauth2Client.explorer']);
   assert.equal(manifest.main, './dist/client/extension.js');
   assert.equal(manifest.bin['oauth2-client-language-server'], './dist/server/server.js');
   assert.equal(manifest.bin['oauth2-client-lint'], './dist/cli/oauth2-client-lint.js');

@@ -28,6 +28,8 @@ export class ClientFileMatcher {
 
   /** Decided from the name and the text alone; `undefined` means "parse and look at the content". */
   matchByNameOrPointer(uri: string, text: string): boolean | undefined {
+    // A live client (the extension's oauth2-client:// file system) is a client file whatever its name.
+    if (uri.startsWith('oauth2-client:')) return true;
     const path = uriPath(uri);
     if (path && this.patterns.some((p) => p.test(path))) return true;
     if (hasSchemaPointer(text)) return true;

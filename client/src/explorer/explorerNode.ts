@@ -1,0 +1,57 @@
+// Explorer node types, ids and contextValues: the one place that names them (package.json menus match
+// these contextValues with `viewItem =~`).
+import type { OAuth2Client } from '../adminApi/oauth2Client';
+
+export const VIEW_CONTAINER_ID = 'oauth2Clients';
+export const VIEW_ID = 'oauth2Client.explorer';
+
+export const NodeType = {
+  connection: 'connection',
+  client: 'client',
+  message: 'message',
+  loadMore: 'loadMore',
+} as const;
+
+export const ContextValue = {
+  connection: 'oauth2Client.connection',
+  connectionReadOnly: 'oauth2Client.connection.readOnly',
+  client: 'oauth2Client.client',
+  clientReadOnly: 'oauth2Client.client.readOnly',
+  error: 'oauth2Client.error',
+  message: 'oauth2Client.message',
+  loadMore: 'oauth2Client.loadMore',
+} as const;
+
+export interface ConnectionNode {
+  nodeType: typeof NodeType.connection;
+  connection: string;
+}
+export interface ClientNode {
+  nodeType: typeof NodeType.client;
+  connection: string;
+  client: OAuth2Client;
+}
+export interface MessageNode {
+  nodeType: typeof NodeType.message;
+  connection: string;
+  message: string;
+  isError: boolean;
+}
+export interface LoadMoreNode {
+  nodeType: typeof NodeType.loadMore;
+  connection: string;
+}
+export type ExplorerNode = ConnectionNode | ClientNode | MessageNode | LoadMoreNode;
+
+/** A vscode.TreeItem described as data, so nodes are testable without vscode. */
+export interface TreeItemData {
+  label: string;
+  id?: string;
+  description?: string;
+  tooltip?: string;
+  /** ThemeIcon id. */
+  icon: string;
+  contextValue: string;
+  collapsible: boolean;
+  command?: { command: string; title: string; arguments: unknown[] };
+}
