@@ -14,6 +14,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { rng } from './generateDocuments.mjs';
 
 export const ADMIN_CLIENT_COUNT = 10_000;
 const RUNS = 5;
@@ -117,17 +118,6 @@ export function adminChecks(r) {
 
 // ---- child side: seed, measure ----
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TEAMS = ['billing', 'sales', 'docs', 'platform', 'mobile', 'data', 'identity', 'growth', 'support', 'security', 'payments', 'search'];
 const PRODUCTS = ['Portal', 'Dashboard', 'Console', 'Admin', 'Checkout', 'Reports', 'Inbox', 'Scheduler', 'Gateway', 'Catalog', 'Wallet', 'Studio'];

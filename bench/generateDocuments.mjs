@@ -9,7 +9,7 @@ const INVALID_EVERY = 10;
 const SEED = 0x0a2c11e7;
 
 // mulberry32: tiny, good enough, and identical on every Node version (Math.random is not seedable).
-function rng(seed) {
+export function rng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

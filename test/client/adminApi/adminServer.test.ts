@@ -3,22 +3,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { AdminApiClient } from '../../../client/src/adminApi/adminApiClient';
-import { AdminApiError } from '../../../client/src/adminApi/adminApiError';
 import type { AdminConnection } from '../../../client/src/adminApi/connection';
 import { createNodeTransport, type HttpRequest, type HttpTransport } from '../../../client/src/adminApi/httpTransport';
 import { startAdminServer, type AdminServer } from '../../adminServer/adminServer';
+import { rejects } from './rejects';
 
 const FAST = { retry: { delaysMs: [5, 10] } };
 
-async function rejects(p: Promise<unknown>): Promise<AdminApiError> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof AdminApiError, `expected AdminApiError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected a rejection');
-}
 
 /** The node transport, recording each request. */
 function recording(): { transport: HttpTransport; requests: HttpRequest[] } {

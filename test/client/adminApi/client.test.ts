@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { AdminApiClient } from '../../../client/src/adminApi/adminApiClient';
-import { AdminApiError } from '../../../client/src/adminApi/adminApiError';
 import type { AdminConnection } from '../../../client/src/adminApi/connection';
 import type { HttpRequest, HttpResponse } from '../../../client/src/adminApi/httpTransport';
 import { json, startScriptedServer, type Handler, type ScriptedServer } from './scriptedServer';
+import { rejects } from './rejects';
 
 const FAST = { retry: { delaysMs: [5, 10] } };
 const ROUTE_404 = { error: { code: 404, message: 'Not Found', reason: 'The requested route does not exist.' } };
@@ -22,15 +22,6 @@ after(async () => {
   await Promise.all(servers.map((s) => s.close()));
 });
 
-async function rejects(p: Promise<unknown>): Promise<AdminApiError> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof AdminApiError, `expected AdminApiError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected a rejection');
-}
 
 test('detectVersion: release versions from /version', async () => {
   for (const [v, want] of [['v1.11.10', 'v1.11'], ['v2.3.0', 'v2'], ['v26.2.0', 'v2']] as const) {

@@ -4,22 +4,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { AdminApiClient } from '../../../client/src/adminApi/adminApiClient';
-import { AdminApiError } from '../../../client/src/adminApi/adminApiError';
 import type { AdminConnection } from '../../../client/src/adminApi/connection';
 import { closedPort, json, makeTestPki, startScriptedServer, type ScriptedServer, type TestPki } from './scriptedServer';
+import { rejects } from './rejects';
 
 const FAST = { retry: { delaysMs: [5, 10] } };
 const conn = (adminUrl: string, extra: Partial<AdminConnection> = {}): AdminConnection => ({ name: 'test', adminUrl, apiVersion: 'v2', auth: { kind: 'none' }, ...extra });
 
-async function rejects(p: Promise<unknown>): Promise<AdminApiError> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof AdminApiError, `expected AdminApiError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected a rejection');
-}
 
 const servers: ScriptedServer[] = [];
 async function server(...args: Parameters<typeof startScriptedServer>) {
