@@ -31,7 +31,9 @@ export class LspClient {
 
   private constructor(opts: LspClientOptions) {
     this.settings = opts.settings ?? null;
-    this.proc = spawn(process.execPath, [...(process.env.LSP_NODE_ARGS ? process.env.LSP_NODE_ARGS.split(' ') : []), serverPath, '--stdio'], { stdio: 'pipe' });
+    // LSP_NODE_ARGS: extra Node flags for the server, e.g. "--cpu-prof" when profiling a test.
+    const nodeArgs = process.env.LSP_NODE_ARGS ? process.env.LSP_NODE_ARGS.split(' ') : [];
+    this.proc = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: 'pipe' });
     this.proc.on('exit', (code) => {
       this.exitCode = code ?? -1;
     });
