@@ -59,6 +59,18 @@ export class ClientDocument {
 /** A YAML alias (`*name`) where a node may start; false positives only cost the reuse. */
 const MAY_HAVE_ALIAS = /(?:^|[\s[{,:-])\*[^\s,[\]{}]/m;
 
+// One matcher per settings object: its globs compile once, not on every edit of every document.
+const matchers = new WeakMap<EngineSettings, ClientFileMatcher>();
+
+function matcherFor(settings: EngineSettings): ClientFileMatcher {
+  let m = matchers.get(settings);
+  if (!m) {
+    m = new ClientFileMatcher(settings.files, settings.detectByContent);
+    matchers.set(settings, m);
+  }
+  return m;
+}
+
 export function languageOf(languageId: string | undefined, uri: string): DocumentLanguage {
   if (languageId === 'yaml') return 'yaml';
   if (languageId === 'json' || languageId === 'jsonc') return 'json';
@@ -75,7 +87,7 @@ export function analyseDocument(
   facts: (text: string) => DocumentFacts = () => ({}),
   previous?: ClientDocument,
 ): ClientDocument {
-  const matcher = new ClientFileMatcher(settings.files, settings.detectByContent);
+  const matcher = matcherFor(settings);
   const byName = matcher.matchByNameOrPointer(uri, text);
   if (byName === false) {
     // Not ours: skip the parse entirely (cheap for every other JSON/YAML file in the workspace).

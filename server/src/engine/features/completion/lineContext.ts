@@ -140,16 +140,20 @@ function seqOwner(text: string, lineStart: number, dashCol: number, hint: LineSc
     if (l.blank) continue;
     if (l.boundary) return { kind: 'root' };
     if (l.indent === dashCol && l.dashCols[0] === dashCol) {
-      if (l.dashCols.length === 1 && l.key === undefined) {
-        const v = unquote(stripComment(l.content).trim());
-        if (v) items.push(v);
-      }
+      const v = scalarItem(l);
+      if (v) items.push(v);
       continue;
     }
     if (l.key !== undefined && l.value === '' && l.keyCol! <= dashCol) return { kind: 'key', key: l.key, keyCol: l.keyCol!, line: l, items };
     return { kind: 'invalid' };
   }
   return { kind: 'root' };
+}
+
+/** The value of a `- scalar` line (not a nested sequence or mapping), if it has one. */
+function scalarItem(l: YamlLine): string | undefined {
+  if (l.dashCols.length !== 1 || l.key !== undefined) return undefined;
+  return unquote(stripComment(l.content).trim()) || undefined;
 }
 
 /** Scalar items of the sequence at `dashCol` below the line ending at `lineEnd`. */
@@ -161,10 +165,8 @@ function itemsBelow(text: string, lineEnd: number, dashCol: number): string[] {
     const l = readLine(text, b.start, b.end);
     if (l.blank) continue;
     if (l.indent !== dashCol || l.dashCols[0] !== dashCol) break;
-    if (l.dashCols.length === 1 && l.key === undefined) {
-      const v = unquote(stripComment(l.content).trim());
-      if (v) out.push(v);
-    }
+    const v = scalarItem(l);
+    if (v) out.push(v);
   }
   return out;
 }
