@@ -44,8 +44,10 @@ if (run('node', ['scripts/build.mjs']) !== 0) {
   process.exit(1);
 }
 
-const outDir = path.join(root, '.cache', 'tests');
+// One folder per run, so that two runs at once (e.g. a stage while `npm test` runs) don't collide.
+const outDir = path.join(root, '.cache', 'tests', `run-${process.pid}`);
 rmSync(outDir, { recursive: true, force: true });
+process.on('exit', () => rmSync(outDir, { recursive: true, force: true }));
 
 for (const [stage, folders] of Object.entries(STAGES)) {
   if (only && stage !== only) continue;
