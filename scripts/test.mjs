@@ -10,8 +10,14 @@ process.chdir(root);
 
 // Stages: name → test folders (under test/). Later issues append stages (real Hydra, VS Code).
 const STAGES = {
-  unit: ['engine', 'server', 'client', 'adminServer'],
+  unit: ['engine', 'server', 'client', 'adminServer', 'contract/inRepo'],
   protocol: ['protocol', 'cli'],
+  hydra: ['contract/hydra'],
+};
+// Stages that need a server: started (and for Hydra first built, cached) before the stage's tests,
+// stopped after them even when they fail; its env (e.g. HYDRA_ADMIN_URL) reaches the tests.
+const SERVICES = {
+  hydra: async () => (await import('../test/hydra/service.mjs')).startHydraService(),
 };
 
 const only = process.argv[2];
@@ -70,12 +76,23 @@ for (const [stage, folders] of Object.entries(STAGES)) {
   const built = files.map((f) => path.join(outDir, stage, path.relative('test', f)).replace(/\.ts$/, '.js'));
   const tap = path.join(outDir, `${stage}.tap`);
   mkdirSync(path.dirname(tap), { recursive: true });
-  run('node', [
-    '--enable-source-maps', '--test', '--test-concurrency=2',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
-    ...built,
-  ], { env: { ...process.env, OAUTH2_CLIENT_STUDIO_ROOT: root } });
+  let service;
+  try {
+    service = await SERVICES[stage]?.();
+  } catch (e) {
+    fail(`${stage}: ${e.message}`);
+    continue;
+  }
+  try {
+    run('node', [
+      '--enable-source-maps', '--test', '--test-concurrency=2',
+      '--test-reporter=spec', '--test-reporter-destination=stdout',
+      '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+      ...built,
+    ], { env: { ...process.env, OAUTH2_CLIENT_STUDIO_ROOT: root, ...service?.env } });
+  } finally {
+    await service?.stop();
+  }
   const summary = readFileSync(tap, 'utf8');
   const count = (k) => Number(new RegExp(`^# ${k} (\\d+)$`, 'm').exec(summary)?.[1] ?? 0);
   passed += count('pass');

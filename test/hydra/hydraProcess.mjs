@@ -1,0 +1,118 @@
+// Starts a built Hydra binary for tests: in-memory SQLite, free loopback ports, dev mode (plain
+// http on loopback) and no usage reports; resolves once the admin API answers /health/ready.
+// stop() kills it; a process exit kills it as well, so a failing or interrupted run leaves none.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const READY_TIMEOUT_MS = 30_000;
+const running = new Set();
+let exitHookInstalled = false;
+
+/** A port the OS says is free on 127.0.0.1 right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * @param {string} binary path of the hydra binary
+ * @param {{ env?: Record<string, string>, log?: (line: string) => void }} [options] extra config as Hydra's env variables
+ * @returns {Promise<{ adminUrl: string, publicUrl: string, pid: number, output: () => string, stop: () => Promise<void> }>}
+ */
+export async function startHydra(binary, { env = {}, log = () => {} } = {}) {
+  installExitHook();
+  const [publicPort, adminPort] = [await freePort(), await freePort()];
+  const publicUrl = `http://127.0.0.1:${publicPort}`;
+  const adminUrl = `http://127.0.0.1:${adminPort}`;
+  // Output goes to a file, not a pipe: the test runner waits synchronously for the tests, and a
+  // pipe nobody drains would block Hydra once full.
+  const logFile = path.join(tmpdir(), `oauth2-client-studio-hydra-${process.pid}-${adminPort}.log`);
+  const fd = openSync(logFile, 'w');
+  const child = spawn(binary, ['serve', 'all', '--dev', '--sqa-opt-out'], {
+    stdio: ['ignore', fd, fd],
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      DSN: 'memory',
+      // A fresh random system secret per process: nothing outlives the run.
+      SECRETS_SYSTEM: randomBytes(24).toString('hex'),
+      URLS_SELF_ISSUER: `${publicUrl}/`,
+      SERVE_PUBLIC_HOST: '127.0.0.1',
+      SERVE_PUBLIC_PORT: String(publicPort),
+      SERVE_ADMIN_HOST: '127.0.0.1',
+      SERVE_ADMIN_PORT: String(adminPort),
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+  });
+  closeSync(fd);
+  running.add(child);
+  const output = () => {
+    try {
+      return readFileSync(logFile, 'utf8').slice(-20_000);
+    } catch {
+      return '';
+    }
+  };
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => {
+    running.delete(child);
+    resolve({ code, signal });
+  }));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+    rmSync(logFile, { force: true });
+  };
+
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let early;
+  void exited.then((r) => (early = r));
+  while (true) {
+    if (early) {
+      const text = output();
+      rmSync(logFile, { force: true });
+      throw new Error(`hydra exited before it was ready (${early.code ?? early.signal}):\n${text}`);
+    }
+    try {
+      const res = await fetch(`${adminUrl}/health/ready`);
+      if (res.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      const text = output();
+      await stop();
+      throw new Error(`hydra was not ready within ${READY_TIMEOUT_MS / 1000} s:\n${text}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  log(`› Ory Hydra (pid ${child.pid}) ready: admin ${adminUrl}, public ${publicUrl}`);
+  return { adminUrl, publicUrl, pid: child.pid, output, stop };
+}
+
+function installExitHook() {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const child of running) child.kill('SIGKILL');
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      for (const child of running) child.kill('SIGKILL');
+      process.exit(130);
+    });
+  }
+}
