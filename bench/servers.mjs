@@ -82,5 +82,15 @@ export function serverDefinitions(root, schemaPath) {
         await sleep(SETTLE_MS);
       },
     },
+    {
+      id: 'floor',
+      label: 'do-nothing server (floor)',
+      script: path.join(root, 'bench/floorServer.mjs'),
+      formats: ['yaml', 'json'],
+      configuration: () => null,
+      async configure() {
+        await sleep(SETTLE_MS);
+      },
+    },
   ].map((d) => ({ ...d, available: existsSync(d.script) }));
 }

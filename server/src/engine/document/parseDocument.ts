@@ -1,7 +1,7 @@
 import type { DocumentLanguage, ParsedDocument, Severity } from './documentModel';
 import { MAX_NESTING_DEPTH, mayBeTooDeep } from './nestingDepth';
 import { parseJsonStrict, parseJsonTolerant } from './parseJson';
-import { parseYaml } from './parseYaml';
+import { parseYaml, parseYamlBlockStyle } from './parseYaml';
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
@@ -12,10 +12,10 @@ export function parseDocument(text: string, language: DocumentLanguage, maxFileS
     return { ...unparsed(text, language, 'file-too-large', message, 'information'), skippedForSize: true };
   }
   try {
-    // Well-formed JSON goes through an iterative parser, safe at any depth; the recursive
-    // parsers only get text whose nesting was checked first.
-    const strict = language === 'json' ? parseJsonStrict(text) : null;
-    if (strict) return strict;
+    // Well-formed JSON and block-style YAML go through parsers that are safe at any depth; the
+    // recursive parsers only get text whose nesting was checked first.
+    const simple = language === 'json' ? parseJsonStrict(text) : parseYamlBlockStyle(text);
+    if (simple) return simple;
     if (mayBeTooDeep(text)) {
       return unparsed(text, language, 'too-deep', `This file nests brackets more than ${MAX_NESTING_DEPTH} levels deep: it was not validated.`, 'error');
     }

@@ -1,16 +1,26 @@
-import type { ParsedDocument } from './documentModel';
+import type { ParsedDocument, SubDocument } from './documentModel';
 import { findDuplicateKeys } from './duplicateKeys';
+import { parseYamlBlock } from './parseYamlBlock';
 import { parseYamlFast } from './parseYamlFast';
 import { parseYamlTolerant } from './parseYamlTolerant';
 
+/** Block-style YAML (what client files are), or null: safe at any depth, so no guard first. */
+export function parseYamlBlockStyle(text: string): ParsedDocument | null {
+  const block = parseYamlBlock(text);
+  return block && withDuplicateKeys(text, block);
+}
+
 export function parseYaml(text: string): ParsedDocument {
   const fast = parseYamlFast(text);
-  if (fast) {
-    const problems = fast.flatMap((d) => (d.root ? findDuplicateKeys(d.root) : []));
-    return { language: 'yaml', text, documents: fast, problems };
-  }
+  if (fast) return withDuplicateKeys(text, fast);
   const { documents, problems } = parseYamlTolerant(text);
-  const dupes = documents.flatMap((d) => (d.root ? findDuplicateKeys(d.root) : []));
   // The library reports duplicate keys itself only when asked to; ours carry Hydra's semantics.
-  return { language: 'yaml', text, documents, problems: [...problems, ...dupes] };
+  const parsed = withDuplicateKeys(text, documents);
+  parsed.problems.unshift(...problems);
+  return parsed;
+}
+
+function withDuplicateKeys(text: string, documents: SubDocument[]): ParsedDocument {
+  const problems = documents.flatMap((d) => (d.root ? findDuplicateKeys(d.root) : []));
+  return { language: 'yaml', text, documents, problems };
 }

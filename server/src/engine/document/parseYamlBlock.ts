@@ -1,0 +1,441 @@
+// Fastest YAML path: a single pass over the block-style YAML that client files are written in
+// (block mappings and sequences, one-line scalars, one-line flow sequences, comments, `---`),
+// building positioned nodes and plain values at once. Anything outside that subset — anchors,
+// tags, block scalars, multi-line scalars, flow mappings, numbers other than plain integers —
+// returns null, and the caller takes the general (js-yaml, then error-tolerant) path. The output
+// is node-for-node what that path builds; test/engine/document/parseYamlBlock.test.ts pins it.
+import type { ArrayNode, AstNode, ObjectNode, PropertyNode, SubDocument } from './documentModel';
+
+class Bail extends Error {}
+const BAIL = new Bail();
+
+/** Deeper than this is no client file: let the general path (and its guards) have it. */
+const MAX_DEPTH = 100;
+
+// js-yaml refuses these anywhere in the input; the general path reports them.
+const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+
+export function parseYamlBlock(text: string): SubDocument[] | null {
+  if (text.includes('\t') || NON_PRINTABLE.test(text)) return null;
+  try {
+    return new BlockParser(text).documents();
+  } catch (e) {
+    if (e === BAIL) return null;
+    throw e;
+  }
+}
+
+const SPACE = 32;
+const LF = 10;
+const CR = 13;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+
+class BlockParser {
+  /** Start of the current line, and the offset being read on it. */
+  private lineStart = 0;
+  private pos = 0;
+  private depth = 0;
+
+  constructor(private readonly text: string) {
+    if (text.charCodeAt(0) === 0xfeff) this.lineStart = this.pos = 1;
+  }
+
+  documents(): SubDocument[] {
+    const docs: SubDocument[] = [];
+    let docStart = 0;
+    for (;;) {
+      this.skipBlankLines();
+      if (this.atDocumentMarker()) {
+        this.pos += 3;
+        this.endOfLine();
+        this.skipBlankLines();
+      }
+      // Empty documents (an empty file, `---` with nothing after it) are rare: general path.
+      if (this.pos >= this.text.length || this.atDocumentMarker()) throw BAIL;
+      if (this.column() !== 0) throw BAIL;
+      const { node, value } = this.blockNode(0, undefined);
+      const end = this.documentEnd();
+      docs.push({ root: node, offset: docStart, length: end - docStart, value });
+      docStart = end;
+      if (this.pos >= this.text.length) break;
+      if (!this.atDocumentMarker()) throw BAIL;
+    }
+    return docs;
+  }
+
+  /** A block collection starting at the current offset, whose entries sit at `column`. */
+  private blockNode(column: number, parent: ObjectNode | ArrayNode | undefined): { node: AstNode; value: unknown } {
+    if (++this.depth > MAX_DEPTH) throw BAIL;
+    const c = this.text.charCodeAt(this.pos);
+    const result = c === DASH && this.isSeparated(this.pos + 1) ? this.sequence(column, parent) : this.mapping(column, parent);
+    this.depth--;
+    return result;
+  }
+
+  private mapping(column: number, parent: ObjectNode | ArrayNode | undefined): { node: ObjectNode; value: Record<string, unknown> } {
+    const node: ObjectNode = { type: 'object', offset: this.pos, length: 0, properties: [], parent };
+    const value: Record<string, unknown> = {};
+    for (;;) {
+      const prop = this.key(node);
+      let v: unknown;
+      this.skipSpaces();
+      if (this.atLineEnd()) {
+        this.endOfLine();
+        this.skipBlankLines();
+        const next = this.nextColumn();
+        const c = this.text.charCodeAt(this.pos);
+        if (next > column && !this.atDocumentMarker()) {
+          ({ node: prop.value, value: v } = this.blockNode(next, node));
+        } else if (next === column && c === DASH && this.isSeparated(this.pos + 1) && !this.atDocumentMarker()) {
+          // A sequence may sit at its key's own indentation (`key:` then `- item` below it).
+          ({ node: prop.value, value: v } = this.blockNode(next, node));
+        } else {
+          prop.value = { type: 'null', value: null, offset: prop.colonOffset!, length: 0, parent: node };
+          v = null;
+        }
+      } else {
+        ({ node: prop.value, value: v } = this.inlineValue(node));
+        this.endOfLine();
+        this.skipBlankLines();
+        if (this.nextColumn() > column && this.pos < this.text.length) throw BAIL; // continuation line
+      }
+      value[prop.key] = v;
+      if (this.pos >= this.text.length || this.atDocumentMarker()) break;
+      const next = this.nextColumn();
+      if (next < column) break;
+      if (next > column) throw BAIL;
+      if (this.text.charCodeAt(this.pos) === DASH && this.isSeparated(this.pos + 1)) throw BAIL;
+    }
+    node.length = propertyEndOf(node.properties[node.properties.length - 1]) - node.offset;
+    return { node, value };
+  }
+
+  private sequence(column: number, parent: ObjectNode | ArrayNode | undefined): { node: ArrayNode; value: unknown[] } {
+    const node: ArrayNode = { type: 'array', offset: this.pos, length: 0, items: [], parent };
+    const value: unknown[] = [];
+    for (;;) {
+      this.pos++;
+      this.skipSpaces();
+      let item: { node: AstNode; value: unknown };
+      if (this.atLineEnd()) {
+        this.endOfLine();
+        this.skipBlankLines();
+        const next = this.nextColumn();
+        if (next <= column || this.pos >= this.text.length || this.atDocumentMarker()) throw BAIL; // empty entry
+        item = this.blockNode(next, node);
+      } else {
+        const c = this.text.charCodeAt(this.pos);
+        if (c === DASH && this.isSeparated(this.pos + 1)) throw BAIL; // `- - x`
+        if (this.startsKey()) {
+          item = this.blockNode(this.column(), node);
+        } else {
+          item = this.inlineValue(node);
+          this.endOfLine();
+          this.skipBlankLines();
+          if (this.nextColumn() > column && this.pos < this.text.length) throw BAIL;
+        }
+      }
+      node.items.push(item.node);
+      value.push(item.value);
+      if (this.pos >= this.text.length || this.atDocumentMarker()) break;
+      const next = this.nextColumn();
+      if (next < column) break;
+      if (next > column) throw BAIL;
+      if (!(this.text.charCodeAt(this.pos) === DASH && this.isSeparated(this.pos + 1))) {
+        if (parent?.type === 'object') break; // a same-indent sequence ends at the parent's next key
+        throw BAIL;
+      }
+    }
+    const last = node.items[node.items.length - 1];
+    node.length = last.offset + last.length - node.offset;
+    return { node, value };
+  }
+
+  /** Whether a `key:` starts at the current offset (so `- key: v` opens a compact mapping). */
+  private startsKey(): boolean {
+    const save = this.pos;
+    try {
+      const c = this.text.charCodeAt(this.pos);
+      if (c === 34 || c === 39) {
+        this.quoted(undefined);
+      } else {
+        if (!this.plainStart(c)) return false;
+        while (!this.atLineEnd() && !this.atKeyColon()) this.pos++;
+      }
+      this.skipSpaces();
+      return this.atKeyColon();
+    } catch (e) {
+      if (e !== BAIL) throw e;
+      return false;
+    } finally {
+      this.pos = save;
+    }
+  }
+
+  private key(parent: ObjectNode): PropertyNode {
+    const start = this.pos;
+    const c = this.text.charCodeAt(start);
+    let key: string;
+    if (c === 34 || c === 39) {
+      key = this.quoted(undefined).value as string;
+    } else {
+      if (!this.plainStart(c)) throw BAIL;
+      while (!this.atLineEnd() && !this.atKeyColon()) this.pos++;
+      key = this.text.slice(start, trimRight(this.text, start, this.pos));
+      if (key.startsWith('<<') || resolvePlain(key) !== key) throw BAIL; // merge keys, typed keys
+    }
+    const keyEnd = c === 34 || c === 39 ? this.pos : trimRight(this.text, start, this.pos);
+    this.skipSpaces();
+    if (!this.atKeyColon()) throw BAIL;
+    if (key === '__proto__') throw BAIL;
+    this.pos++;
+    const prop: PropertyNode = { type: 'property', key, keyOffset: start, keyLength: keyEnd - start, colonOffset: this.pos, parent };
+    parent.properties.push(prop);
+    return prop;
+  }
+
+  /** A value on the rest of this line: a quoted or plain scalar, `[…]` or `{}`. */
+  private inlineValue(parent: ObjectNode | ArrayNode): { node: AstNode; value: unknown } {
+    const c = this.text.charCodeAt(this.pos);
+    if (c === 34 || c === 39) {
+      const node = this.quoted(parent);
+      return { node, value: node.value };
+    }
+    if (c === 91 /* [ */) return this.flowSequence(parent);
+    if (c === 123 /* { */) {
+      if (this.text.charCodeAt(this.pos + 1) !== 125) throw BAIL;
+      const node: ObjectNode = { type: 'object', offset: this.pos, length: 2, properties: [], parent };
+      this.pos += 2;
+      return { node, value: {} };
+    }
+    if (!this.plainStart(c)) throw BAIL;
+    const start = this.pos;
+    while (!this.atLineEnd()) {
+      if (this.text.charCodeAt(this.pos) === COLON && this.isSeparated(this.pos + 1)) throw BAIL;
+      this.pos++;
+    }
+    const end = trimRight(this.text, start, this.pos);
+    return this.plainNode(start, end, parent);
+  }
+
+  private plainNode(start: number, end: number, parent: ObjectNode | ArrayNode): { node: AstNode; value: unknown } {
+    const raw = this.text.slice(start, end);
+    const v = resolvePlain(raw);
+    const length = end - start;
+    if (v === null) return { node: { type: 'null', value: null, offset: start, length, parent }, value: null };
+    if (typeof v === 'boolean') return { node: { type: 'boolean', value: v, offset: start, length, parent }, value: v };
+    if (typeof v === 'number') return { node: { type: 'number', value: v, offset: start, length, parent }, value: v };
+    return { node: { type: 'string', value: raw, quote: '', offset: start, length, parent }, value: raw };
+  }
+
+  /** `[a, "b", c]` on one line, scalars only. */
+  private flowSequence(parent: ObjectNode | ArrayNode): { node: ArrayNode; value: unknown[] } {
+    const node: ArrayNode = { type: 'array', offset: this.pos, length: 0, items: [], parent };
+    const value: unknown[] = [];
+    const text = this.text;
+    this.pos++;
+    this.skipSpaces();
+    if (text.charCodeAt(this.pos) !== 93) {
+      for (;;) {
+        const c = text.charCodeAt(this.pos);
+        let item: { node: AstNode; value: unknown };
+        if (c === 34 || c === 39) {
+          const q = this.quoted(node);
+          item = { node: q, value: q.value };
+        } else {
+          if (!this.plainStart(c) || c === 44) throw BAIL;
+          const start = this.pos;
+          for (;;) {
+            const d = text.charCodeAt(this.pos);
+            if (this.atLineEnd() || d === 91 || d === 123 || d === 125) throw BAIL;
+            if (d === 44 || d === 93) break;
+            if (d === COLON && (this.isSeparated(this.pos + 1) || text.charCodeAt(this.pos + 1) === 44 || text.charCodeAt(this.pos + 1) === 93)) throw BAIL;
+            this.pos++;
+          }
+          item = this.plainNode(start, trimRight(text, start, this.pos), node);
+        }
+        node.items.push(item.node);
+        value.push(item.value);
+        this.skipSpaces();
+        const d = text.charCodeAt(this.pos);
+        if (d === 93) break;
+        if (d !== 44) throw BAIL;
+        this.pos++;
+        this.skipSpaces();
+        if (text.charCodeAt(this.pos) === 93) throw BAIL; // trailing comma
+      }
+    }
+    this.pos++;
+    node.length = this.pos - node.offset;
+    return { node, value };
+  }
+
+  /** A one-line quoted scalar; common escapes only. */
+  private quoted(parent: ObjectNode | ArrayNode | undefined): AstNode & { type: 'string' } {
+    const text = this.text;
+    const start = this.pos;
+    const q = text.charCodeAt(start);
+    let out = '';
+    let i = start + 1;
+    let from = i;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (i >= text.length || c === LF || c === CR) throw BAIL; // multi-line: general path
+      if (c === q) {
+        if (q === 39 && text.charCodeAt(i + 1) === 39) {
+          out += text.slice(from, i + 1);
+          i += 2;
+          from = i;
+          continue;
+        }
+        break;
+      }
+      if (q === 34 && c === 92 /* \ */) {
+        out += text.slice(from, i);
+        const e = text[i + 1];
+        const simple = ESCAPES[e];
+        if (simple !== undefined) {
+          out += simple;
+          i += 2;
+        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+          const code = parseInt(text.slice(i + 2, i + 6), 16);
+          if (code >= 0xd800 && code <= 0xdfff) throw BAIL;
+          out += String.fromCharCode(code);
+          i += 6;
+        } else throw BAIL;
+        from = i;
+        continue;
+      }
+      i++;
+    }
+    out += text.slice(from, i);
+    this.pos = i + 1;
+    return { type: 'string', value: out, quote: q === 34 ? '"' : "'", offset: start, length: this.pos - start, parent };
+  }
+
+  /** A plain scalar may start with this character (indicators other than `-?:` + non-space may not). */
+  private plainStart(c: number): boolean {
+    switch (c) {
+      case 44: case 91: case 93: case 123: case 125: case HASH: case 38: case 42: case 33:
+      case 124: case 62: case 39: case 34: case 37: case 64: case 96:
+        return false;
+      case DASH: case 63: case COLON:
+        return !this.isSeparated(this.pos + 1);
+      default:
+        return !(this.pos >= this.text.length || c === LF || c === CR || c === SPACE);
+    }
+  }
+
+  /** Comment or line end after the value: anything else on the line is outside our subset. */
+  private endOfLine(): void {
+    this.skipSpaces();
+    if (!this.atLineEnd()) throw BAIL;
+    const text = this.text;
+    while (this.pos < text.length && text.charCodeAt(this.pos) !== LF) {
+      if (text.charCodeAt(this.pos) === CR && text.charCodeAt(this.pos + 1) !== LF) throw BAIL;
+      this.pos++;
+    }
+    if (this.pos < text.length) this.pos++;
+    this.lineStart = this.pos;
+  }
+
+  /** Skips empty and comment-only lines; leaves pos at the first content character of the next line. */
+  private skipBlankLines(): void {
+    const text = this.text;
+    for (;;) {
+      let i = this.lineStart;
+      while (text.charCodeAt(i) === SPACE) i++;
+      const c = text.charCodeAt(i);
+      if (i < text.length && c !== LF && c !== CR && c !== HASH) {
+        this.pos = i;
+        return;
+      }
+      if (i >= text.length) {
+        this.pos = text.length;
+        return;
+      }
+      this.pos = i;
+      this.endOfLine();
+    }
+  }
+
+  private nextColumn(): number {
+    return this.pos >= this.text.length ? -1 : this.pos - this.lineStart;
+  }
+
+  private column(): number {
+    return this.pos - this.lineStart;
+  }
+
+  /** Where a document's root ends: after its last line's break, as the general path counts it. */
+  private documentEnd(): number {
+    return this.pos >= this.text.length ? this.text.length : this.lineStart;
+  }
+
+  private atDocumentMarker(): boolean {
+    const t = this.text;
+    const p = this.pos;
+    return p === this.lineStart && t.charCodeAt(p) === DASH && t.charCodeAt(p + 1) === DASH && t.charCodeAt(p + 2) === DASH && this.isSeparated(p + 3);
+  }
+
+  /** At a line break, the end of the text, or a comment (`#` after white space). */
+  private atLineEnd(): boolean {
+    const p = this.pos;
+    if (p >= this.text.length) return true;
+    const c = this.text.charCodeAt(p);
+    return c === LF || c === CR || (c === HASH && (p === this.lineStart || this.text.charCodeAt(p - 1) === SPACE));
+  }
+
+  private atKeyColon(): boolean {
+    return this.text.charCodeAt(this.pos) === COLON && this.isSeparated(this.pos + 1);
+  }
+
+  /** A space, a line break or the end of the text at `i`. */
+  private isSeparated(i: number): boolean {
+    if (i >= this.text.length) return true;
+    const c = this.text.charCodeAt(i);
+    return c === SPACE || c === LF || c === CR;
+  }
+
+  private skipSpaces(): void {
+    while (this.text.charCodeAt(this.pos) === SPACE) this.pos++;
+  }
+}
+
+const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '0': '\0' };
+
+function trimRight(text: string, start: number, end: number): number {
+  while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
+  return end;
+}
+
+function propertyEndOf(p: PropertyNode): number {
+  const keyEnd = p.colonOffset ?? p.keyOffset + p.keyLength;
+  return p.value ? Math.max(keyEnd, p.value.offset + p.value.length) : keyEnd;
+}
+
+// What js-yaml's core schema reads as a number (over-approximated: a false match only costs the
+// general path). Its float pattern, and its integer forms with `_` separators and 0b/0o/0x.
+const INT_LIKE = /^[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0o[0-7_]+|[0-9_]+)$/;
+const FLOAT_LIKE = /^(?:[-+]?(?:[0-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
+/**
+ * YAML 1.2 core-schema resolution of a plain scalar, as js-yaml's CORE_SCHEMA does it — but only
+ * for the forms client files use: null, booleans and plain decimal integers. Anything else that
+ * could be a number (floats, octal, hex, `.inf`) is left to the general path.
+ */
+function resolvePlain(s: string): unknown {
+  switch (s) {
+    case '': case '~': case 'null': case 'Null': case 'NULL':
+      return null;
+    case 'true': case 'True': case 'TRUE':
+      return true;
+    case 'false': case 'False': case 'FALSE':
+      return false;
+  }
+  if (!INT_LIKE.test(s) && !FLOAT_LIKE.test(s)) return s;
+  if (/^-?(?:0|[1-9][0-9]{0,14})$/.test(s)) return Number(s);
+  throw BAIL;
+}

@@ -1,0 +1,145 @@
+// The block-style YAML parser must build exactly what the general (js-yaml) path builds — same
+// nodes, offsets, values and sub-documents — or decline (null) and leave the text to that path.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { stringify } from 'yaml';
+import type { SubDocument } from '../../../server/src/engine/document/documentModel';
+import { nodeValue } from '../../../server/src/engine/document/nodeValue';
+import { parseYamlBlock } from '../../../server/src/engine/document/parseYamlBlock';
+import { parseYamlFast } from '../../../server/src/engine/document/parseYamlFast';
+import { rng } from '../../helpers/seededRandom';
+
+/** Everything but the parent/target links (cycles), as comparable text. */
+const snapshot = (docs: SubDocument[] | null): string =>
+  JSON.stringify(docs, (k, v: unknown) => (k === 'parent' || k === 'target' ? undefined : v));
+
+function assertSameAsGeneralPath(text: string): void {
+  const block = parseYamlBlock(text);
+  assert.ok(block, `the block parser declined ${JSON.stringify(text)}`);
+  assert.equal(snapshot(block), snapshot(parseYamlFast(text)));
+  for (const d of block) assert.deepEqual(d.value, nodeValue(d.root!));
+}
+
+const ACCEPTED: Record<string, string> = {
+  'a client with nested values': [
+    'client_id: abc',
+    'client_name: "My App"',
+    "owner: 'it''s ours'",
+    'redirect_uris:',
+    '  - https://app.example.com/callback?x=1#frag',
+    "  - 'http://127.0.0.1:8080/cb'",
+    'grant_types: [authorization_code, "refresh_token"]',
+    'skip_consent: false',
+    'metadata:',
+    '  team: payments',
+    '  empty: {}',
+    '  none: []',
+    '  count: 12',
+    '  negative: -3',
+    'authorization_code_grant_access_token_lifespan: 1h',
+    'empty:',
+    'tilde: ~',
+    '',
+  ].join('\n'),
+  'an array of clients with comments and blank lines': '# clients\n- client_id: one # first\n  scope: openid offline\n\n# between\n- client_id: two\n  contacts: ~\n',
+  'sequences at their key\'s indentation': 'grant_types:\n- authorization_code\n- refresh_token\nscope: openid\n',
+  'multi-document files': 'client_id: a\n---\nclient_id: b\ngrant_types:\n  - client_credentials\n--- # third\nclient_id: c\n',
+  'CRLF line ends': 'client_id: a\r\nredirect_uris:\r\n  - https://x/cb\r\nscope: openid  \r\n',
+  'a byte order mark': '\ufeffclient_id: bom\nscope: openid\n',
+  'quoted keys and escapes': '"client_id": "a\\"b\\\\c\\u00e9"\n\'scope\' : openid\n',
+  'plain scalars with colons, hashes and dashes inside': 'a: http://x:80/p#f\nb: a#b\nc: -x\nd: x,y\ne: ":"\n',
+  'no final line break': 'client_id: a\nscope: b',
+  'a key with no value before the next key': 'jwks:\nclient_id: x\n',
+};
+
+for (const [name, text] of Object.entries(ACCEPTED)) {
+  test(`block YAML parser builds what the general path builds: ${name}`, () => assertSameAsGeneralPath(text));
+}
+
+const DECLINED: Record<string, string> = {
+  anchors: 'a: &x 1\nb: *x\n',
+  'merge keys': 'a:\n  <<: {x: 1}\n',
+  'block scalars': 'a: |\n  text\n',
+  'multi-line plain scalars': 'a: one\n  two\n',
+  'multi-line quoted scalars': 'a: "one\n  two"\n',
+  floats: 'a: 1.5\n',
+  'hex numbers': 'a: 0x1F\n',
+  'numbers with separators': 'a: 1_000\n',
+  'flow mappings': 'a: {b: 1}\n',
+  'nested flow sequences': 'a: [[1]]\n',
+  tabs: 'a:\n\t- b\n',
+  'compact nested sequences': '- - a\n',
+  'empty sequence entries (mid-typing)': 'a:\n  - x\n  -\n',
+  'empty documents': '---\n---\na: 1\n',
+  'an empty text': '',
+  'a top-level scalar': 'just text\n',
+  'an indented top level': '  a: 1\n',
+  'typed keys': 'true: 1\n',
+  '__proto__ keys': '__proto__: 1\n',
+  'control characters': 'a: b\u0000\n',
+  'lone surrogates': 'a: \ud800\n',
+  'a mapping value on the same line as another': 'a: b: c\n',
+  tags: 'a: !!str 1\n',
+  'JSON text': '{"a": 1}\n',
+};
+
+for (const [name, text] of Object.entries(DECLINED)) {
+  test(`block YAML parser leaves ${name} to the general path`, () => assert.equal(parseYamlBlock(text), null));
+}
+
+test('block YAML parser stays node-for-node equal to the general path on 600 generated documents', () => {
+  const r = rng(0x5eed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const STRINGS = ['abc', 'https://a.example.com/cb', 'a b c', 'a#b', '-x', "it's", 'ü ñ 字', '1h', '720h', '12', '-3', 'true', 'null', '', 'x,y', 'openid offline_access', 'a:b', 'trail ', '"q"', 'x: y', '#x', '1.5', '0x1F', 'a\\b'];
+  const KEYS = ['client_id', 'client_name', 'grant_types', 'redirect_uris', 'scope', 'metadata', 'a b', 'x:y', 'owner', 'jwks', 'keys', '1', 'k#h'];
+  const value = (depth: number): unknown => {
+    const k = r();
+    if (depth > 3 || k < 0.5) {
+      const t = r();
+      return t < 0.75 ? pick(STRINGS) : t < 0.85 ? Math.floor(r() * 1000) - 100 : t < 0.93 ? r() < 0.5 : null;
+    }
+    if (k < 0.75) return Array.from({ length: Math.floor(r() * 4) }, () => value(depth + 1));
+    return object(depth + 1);
+  };
+  const object = (depth: number): Record<string, unknown> => {
+    const o: Record<string, unknown> = {};
+    for (let i = Math.floor(r() * 6); i > 0; i--) o[pick(KEYS)] = value(depth);
+    return o;
+  };
+  // Edits people make by hand: comments, blank lines, trailing space, deleted or cut lines, markers.
+  const mutate = (text: string): string => {
+    const lines = text.split('\n');
+    for (let m = Math.floor(r() * 4); m > 0; m--) {
+      const at = Math.floor(r() * lines.length);
+      const line = lines[at] ?? '';
+      const t = r();
+      if (t < 0.2) lines.splice(at, 0, '');
+      else if (t < 0.4) lines.splice(at, 0, `${' '.repeat(Math.floor(r() * 6))}# note`);
+      else if (t < 0.5) lines[at] = `${line}  # trailing`;
+      else if (t < 0.6) lines[at] = `${line}   `;
+      else if (t < 0.7) lines.splice(at, 1);
+      else if (t < 0.8) lines[at] = line.slice(0, Math.floor(r() * line.length));
+      else if (t < 0.9) lines.splice(at, 0, '---');
+      else lines[at] = ` ${line}`;
+    }
+    const out = lines.join('\n');
+    return r() < 0.2 ? out.replace(/\n/g, '\r\n') : out;
+  };
+  let accepted = 0;
+  for (let i = 0; i < 600; i++) {
+    const top = r() < 0.5 ? object(0) : Array.from({ length: 1 + Math.floor(r() * 3) }, () => object(1));
+    let text = stringify(top, {
+      indentSeq: r() < 0.5,
+      defaultStringType: pick(['PLAIN', 'PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'] as const),
+      collectionStyle: pick(['any', 'block', 'block', 'flow'] as const),
+      indent: pick([2, 2, 4]),
+    });
+    if (r() < 0.6) text = mutate(text);
+    const block = parseYamlBlock(text);
+    if (!block) continue;
+    accepted++;
+    assert.equal(snapshot(block), snapshot(parseYamlFast(text)), `document ${i}: ${JSON.stringify(text)}`);
+  }
+  // The comparison only means something if the block parser took a fair share of the documents.
+  assert.ok(accepted >= 150, `only ${accepted} of 600 documents took the block path`);
+});
