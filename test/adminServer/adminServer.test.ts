@@ -109,7 +109,7 @@ describe('admin server (v26)', () => {
     assert.equal(c.updated_at, c.created_at);
     assert.ok(c.registration_access_token);
     assert.equal(typeof c.registration_client_uri, 'string');
-    assert.deepEqual([c.jwks, c.metadata, c.grant_types, c.audience], [{}, {}, [], []]);
+    assert.deepEqual([c.jwks, c.metadata, c.grant_types, c.audience], [{}, {}, null, []], 'unsent plain arrays echo as null, like Hydra');
     assert.equal(c.skip_consent, false);
     assert.equal(c.authorization_code_grant_access_token_lifespan, null);
     assert.equal(c.device_authorization_grant_access_token_lifespan, null);
@@ -120,6 +120,7 @@ describe('admin server (v26)', () => {
     assert.ok(!('registration_access_token' in got.json) && !('registration_client_uri' in got.json));
     assert.deepEqual(got.json.jwks, {});
     assert.deepEqual(got.json.metadata, {});
+    assert.deepEqual(got.json.grant_types, [], 'reads give []');
   });
 
   it('keeps a given client_id, escapes it in Location, omits the secret for public clients, normalises lifespans', async () => {
@@ -163,7 +164,7 @@ describe('admin server (v26)', () => {
     assert.equal(put.json.skip_consent, false);
     assert.equal(put.json.authorization_code_grant_access_token_lifespan, null);
     assert.deepEqual(put.json.allowed_cors_origins, []);
-    assert.deepEqual(put.json.redirect_uris, []);
+    assert.equal(put.json.redirect_uris, null, 'an unsent plain array echoes as null');
     assert.equal(put.json.scope, 'offline_access offline openid');
     assert.equal(put.json.created_at, created.created_at);
     assert.equal(server.store.get('put-me')?.client_secret, 'original-secret', 'secret kept');

@@ -4,7 +4,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import {
-  generateRegistrationAccessToken, generateSecret, lifespanFields, newClientId, nowRfc3339, toResponse, toStoredClient,
+  echoUnsentArrays, generateRegistrationAccessToken, generateSecret, lifespanFields, newClientId, nowRfc3339, toResponse, toStoredClient,
   type HydraVersion, type OAuth2ClientJson,
 } from './clientDefaults';
 import { ClientStore, DuplicateClientError, type ListFilter } from './clientStore';
@@ -150,7 +150,7 @@ export async function startAdminServer(options: AdminServerOptions = {}): Promis
     const uriId = version === 'v1.11' || givenId ? id : '';
     const registration = { token: generateRegistrationAccessToken(), uri: `${base}/oauth2/register/${uriId}` };
     const location = `${prefix}/clients/${version === 'v26' ? encodeURIComponent(id) : id}`;
-    return { status: 201, body: toResponse(stored, { secret: true, registration }), headers: { Location: location } };
+    return { status: 201, body: echoUnsentArrays(toResponse(stored, { secret: true, registration }), input), headers: { Location: location } };
   }
 
   function replace(id: string, raw: string): Reply {
@@ -213,7 +213,7 @@ export async function startAdminServer(options: AdminServerOptions = {}): Promis
     });
     stored.client_secret = sent || current.client_secret;
     store.replace(id, stored);
-    return { status: 200, body: toResponse(stored, { secret: echoSecret }) };
+    return { status: 200, body: echoUnsentArrays(toResponse(stored, { secret: echoSecret }), input) };
   }
 
   const server: Server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, handler) : createHttpServer(handler);
@@ -265,7 +265,9 @@ function decodeJson(raw: string): Decoded {
     if (/end of JSON input|Unterminated/i.test(message)) return { ok: false, error: decodeError('unexpected EOF') };
     const at = /position (\d+)/.exec(message);
     const ch = at ? raw[Number(at[1])] : raw.trim()[0];
-    return { ok: false, error: decodeError(`invalid character '${ch ?? ''}' looking for beginning of value`) };
+    const after = at ? raw.slice(0, Number(at[1])).trimEnd().slice(-1) : '';
+    const expected = after === '{' ? 'beginning of object key string' : 'beginning of value';
+    return { ok: false, error: decodeError(`invalid character '${ch ?? ''}' looking for ${expected}`) };
   }
 }
 
@@ -287,7 +289,9 @@ function send(res: ServerResponse, req: IncomingMessage, reply: Reply | HydraErr
     headers['Content-Type'] = 'text/plain; charset=utf-8';
     payload = reply.body;
   } else if (reply.body !== undefined) {
-    headers['Content-Type'] = 'application/json; charset=utf-8';
+    // Hydra's error bodies (herodot) say application/json without a charset; everything else has one.
+    const isErrorBody = typeof (reply.body as { error?: unknown } | null)?.error === 'string';
+    headers['Content-Type'] = isErrorBody ? 'application/json' : 'application/json; charset=utf-8';
     payload = JSON.stringify(reply.body);
   }
   res.writeHead(reply.status, headers);

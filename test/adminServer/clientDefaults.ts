@@ -108,6 +108,15 @@ export function toResponse(stored: OAuth2ClientJson, extra: { secret?: boolean; 
   return { ...out, ...registration(extra) };
 }
 
+/** Plain Go slices in Hydra's client struct: not sent → nil → `null` in the create/PUT echo (reads give []). */
+const ECHOED_AS_SENT = ['redirect_uris', 'grant_types', 'response_types', 'contacts'];
+
+/** Create and PUT answer with the decoded request body (seen on a real v2.3.0): unsent arrays are null. */
+export function echoUnsentArrays(response: OAuth2ClientJson, input: OAuth2ClientJson): OAuth2ClientJson {
+  for (const k of ECHOED_AS_SENT) if (!Array.isArray(input[k])) response[k] = null;
+  return response;
+}
+
 function registration(extra: { registration?: { token: string; uri: string } }): OAuth2ClientJson {
   return extra.registration ? { registration_access_token: extra.registration.token, registration_client_uri: extra.registration.uri } : {};
 }

@@ -38,7 +38,7 @@ export class Paginator {
     const all = this.store.list(filter);
     const total = this.store.size;
     const items = all.slice(offset, offset + limit);
-    const link = linkHeader(total, limit, offset, (rel, l, o) => `<${withQuery(path, query, { limit: String(l), offset: String(o) })}>; rel="${rel}"`);
+    const link = linkHeader(total, limit, offset, (rel, l, o) => `<${withQuery(path, query, { limit: String(l), offset: String(o) }, [], true)}>; rel="${rel}"`);
     return { items, headers: { 'X-Total-Count': String(total), Link: link } };
   }
 
@@ -50,7 +50,7 @@ export class Paginator {
     const all = this.store.list(filter);
     const total = this.store.size;
     const items = all.slice(offset, offset + size);
-    const link = linkHeader(total, size, offset, (rel, l, o) => `<${withQuery(path, query, { page_size: String(l), page_token: encodeOffsetToken(o) })}>; rel="${rel}"`);
+    const link = linkHeader(total, size, offset, (rel, l, o) => `<${withQuery(path, query, { page_size: String(l), page_token: encodeOffsetToken(o) }, [], true)}>; rel="${rel}"`);
     return { items, headers: { 'X-Total-Count': String(total), Link: link } };
   }
 
@@ -103,16 +103,16 @@ export class Paginator {
   }
 }
 
-/** ory/x pagination header logic shared by v1.11 and v2.3, quirks included. */
+/** ory/x pagination header logic shared by v1.11 and v2.3, quirks included (no "first" on the first page). */
 function linkHeader(total: number, limit: number, offset: number, link: (rel: string, limit: number, offset: number) => string): string {
   const lastOffset = total > 0 ? Math.floor((total - 1) / limit) * limit : 0;
   const page = Math.floor(offset / limit);
   if (offset >= lastOffset) {
     if (total === 0) return [link('first', limit, 0), link('next', limit, (page + 1) * limit), link('prev', limit, (page - 1) * limit)].join(',');
-    if (total < limit) return link('first', total, 0);
+    if (total <= limit) return link('first', total, 0);
     return [link('first', limit, 0), link('prev', limit, lastOffset - limit)].join(',');
   }
-  if (offset < limit) return [link('first', limit, 0), link('next', limit, limit), link('last', limit, lastOffset)].join(',');
+  if (offset < limit) return [link('next', limit, limit), link('last', limit, lastOffset)].join(',');
   return [link('first', limit, 0), link('next', limit, (page + 1) * limit), link('prev', limit, (page - 1) * limit), link('last', limit, lastOffset)].join(',');
 }
 
@@ -137,9 +137,11 @@ function intOr(raw: string | null, fallback: number): number {
   return Number(raw);
 }
 
-function withQuery(path: string, query: URLSearchParams, set: Record<string, string>, drop: string[] = []): string {
+/** `sorted`: keys in order, as Go's url.Values.Encode writes them (ory/x's offset and token pages). */
+function withQuery(path: string, query: URLSearchParams, set: Record<string, string>, drop: string[] = [], sorted = false): string {
   const q = new URLSearchParams(query);
   for (const k of drop) q.delete(k);
   for (const [k, v] of Object.entries(set)) q.set(k, v);
+  if (sorted) q.sort();
   return `${path}?${q.toString()}`;
 }

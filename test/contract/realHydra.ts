@@ -1,0 +1,8 @@
+// The real Hydra the hydra stage started (scripts/test.mjs → test/hydra/service.mjs), or one a
+// developer points the tests at. Without HYDRA_ADMIN_URL the real-Hydra tests fail, loudly:
+// they never quietly fall back to our own server.
+export function realHydraAdminUrl(variable: 'HYDRA_ADMIN_URL' | 'HYDRA_PAIRWISE_ADMIN_URL' = 'HYDRA_ADMIN_URL'): string {
+  const url = process.env[variable];
+  if (!url) throw new Error(`${variable} is not set: run the real-Hydra tests with \`npm run test:hydra\`, which builds and starts Hydra`);
+  return url.replace(/\/+$/, '');
+}
