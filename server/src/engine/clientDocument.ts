@@ -4,6 +4,8 @@ import { LineIndex } from './document/lineIndex';
 import { parseDocument } from './document/parseDocument';
 import { ClientFileMatcher } from './fileSelection/clientFileMatcher';
 import type { EngineSettings } from './engineSettings';
+import { maesterDiagnostics } from './maester/maesterDiagnostics';
+import { maesterResources, mayHoldMaesterClient } from './maester/maesterResources';
 import type { EngineDiagnostic } from './validation/diagnostic';
 import { validateDocument, type ClientResultCache, type ClientRule, type ValidationOptions } from './validation/validateDocument';
 
@@ -16,6 +18,8 @@ export class ClientDocument {
   private readonly clientResults: ClientResultCache = new Map();
   /** The version before this one, until this one is validated (then dropped: no chains in memory). */
   private previous?: ClientDocument;
+  /** A Kubernetes manifest with Hydra Maester OAuth2Client resources (engine/maester), not a client file. */
+  isMaesterManifest = false;
 
   constructor(
     readonly uri: string,
@@ -36,7 +40,10 @@ export class ClientDocument {
 
   /** Diagnostics for this version, computed once. Empty for files that aren't ours. */
   diagnostics(): EngineDiagnostic[] {
-    if (!this.isClientFile) return [];
+    if (!this.isClientFile && !this.isMaesterManifest) return [];
+    if (this.isMaesterManifest) {
+      return (this.diagnosticsMemo ??= maesterDiagnostics(this.parsed, { hydraVersion: this.settings.hydraVersion, rules: this.rules }, this.lines));
+    }
     if (!this.diagnosticsMemo) {
       const options = { hydraVersion: this.settings.hydraVersion, rules: this.rules, documentFacts: this.facts };
       this.diagnosticsMemo = validateDocument(this.parsed, options, this.lines, { previous: this.reusableResults(), next: this.clientResults });
@@ -89,11 +96,18 @@ export function analyseDocument(
 ): ClientDocument {
   const matcher = matcherFor(settings);
   const byName = matcher.matchByNameOrPointer(uri, text);
-  if (byName === false) {
+  const maybeMaester = language === 'yaml' && mayHoldMaesterClient(text);
+  if (byName === false && !maybeMaester) {
     // Not ours: skip the parse entirely (cheap for every other JSON/YAML file in the workspace).
     return new ClientDocument(uri, version, { language, text, documents: [], problems: [] }, false, settings, rules);
   }
   const parsed = parseDocument(text, language, settings.maxFileSize);
+  if (maybeMaester && maesterResources(parsed).length) {
+    const manifest = new ClientDocument(uri, version, parsed, false, settings, rules);
+    manifest.isMaesterManifest = true;
+    return manifest;
+  }
+  if (byName === false) return new ClientDocument(uri, version, parsed, false, settings, rules);
   const ours = byName === true || matcher.matchByContent(parsed);
   return new ClientDocument(uri, version, parsed, ours, settings, rules, ours ? facts(text) : {}, previous);
 }
