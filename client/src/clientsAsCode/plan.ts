@@ -1,0 +1,73 @@
+// The plan: what applying the client files to a server would do, per client_id. One pass over the
+// server's client list (pages of the largest size every version honours), never a GET per client.
+import type { AdminApiClient } from '../adminApi/adminApiClient';
+import type { OAuth2Client } from '../adminApi/oauth2Client';
+import { MAX_PAGE_SIZE } from '../adminApi/pagination';
+import type { ClientSource, LoadedClients, LocalClient, Refusal } from './clientFiles';
+import { type FieldChange, type NormaliseOptions, diffClients } from './normalise';
+
+export type PlanAction = 'create' | 'update' | 'unchanged' | 'onlyOnServer';
+
+export interface PlanEntry {
+  action: PlanAction;
+  clientId: string;
+  /** The file's client (not for onlyOnServer). */
+  local?: LocalClient;
+  /** The server's client as listed (not for create). */
+  server?: OAuth2Client;
+  /** update: the fields that differ. */
+  changes?: FieldChange[];
+}
+
+export interface Plan {
+  entries: PlanEntry[];
+  refused: Refusal[];
+  counts: Record<PlanAction, number>;
+}
+
+export function planFromListing(loaded: LoadedClients, serverClients: Iterable<OAuth2Client>, options: NormaliseOptions): Plan {
+  const server = new Map<string, OAuth2Client>();
+  for (const c of serverClients) if (typeof c.client_id === 'string') server.set(c.client_id, c);
+  const entries: PlanEntry[] = [];
+  const declared = new Set<string>();
+  for (const local of loaded.clients) {
+    declared.add(local.clientId);
+    const live = server.get(local.clientId);
+    if (!live) {
+      entries.push({ action: 'create', clientId: local.clientId, local });
+      continue;
+    }
+    const changes = diffClients(local.value, live, options);
+    entries.push(changes.length ? { action: 'update', clientId: local.clientId, local, server: live, changes } : { action: 'unchanged', clientId: local.clientId, local, server: live });
+  }
+  // Refused files still declare their clients: those are not "only on the server".
+  for (const r of loaded.refused) for (const id of refusedIds(r)) declared.add(id);
+  for (const [id, live] of server) if (!declared.has(id)) entries.push({ action: 'onlyOnServer', clientId: id, server: live });
+  return { entries, refused: loaded.refused, counts: countActions(entries) };
+}
+
+/** Lists every client of the server once, then plans. */
+export async function planAgainstServer(api: AdminApiClient, loaded: LoadedClients, options: NormaliseOptions & { signal?: AbortSignal }): Promise<Plan> {
+  const listed: OAuth2Client[] = [];
+  const listOptions: { pageSize: number; signal?: AbortSignal } = { pageSize: MAX_PAGE_SIZE };
+  if (options.signal) listOptions.signal = options.signal;
+  for await (const page of api.listPages(listOptions)) listed.push(...page);
+  return planFromListing(loaded, listed, options);
+}
+
+export function countActions(entries: readonly PlanEntry[]): Record<PlanAction, number> {
+  const counts: Record<PlanAction, number> = { create: 0, update: 0, unchanged: 0, onlyOnServer: 0 };
+  for (const e of entries) counts[e.action]++;
+  return counts;
+}
+
+/** True when applying would change nothing and nothing is missing from the files. */
+export function inSync(plan: Plan): boolean {
+  return plan.counts.create + plan.counts.update + plan.counts.onlyOnServer === 0;
+}
+
+function refusedIds(r: Refusal): string[] {
+  return r.clientIds ?? [];
+}
+
+export const describeSource = (s: ClientSource): string => `${s.file}:${s.line + 1}`;
