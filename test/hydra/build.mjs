@@ -25,16 +25,28 @@ export function cacheDir(version = hydraVersion()) {
   return path.join(base, 'oauth2-client-studio', 'hydra', version);
 }
 
-/** Builds when the cached binary is missing or was built from other inputs; returns its path. */
+/** The Go release that builds Hydra here, e.g. "go1.26.8": Hydra's URL checks are Go's. */
+export function goVersion() {
+  const r = spawnSync('go', ['env', 'GOVERSION'], { encoding: 'utf8', env: { ...process.env, GOTOOLCHAIN: 'local' } });
+  if (r.error || r.status !== 0) throw new Error(`Go is needed to build Hydra: \`go env GOVERSION\` failed (${r.error?.message ?? r.stderr.trim()})`);
+  return r.stdout.trim();
+}
+
+/**
+ * Builds when the cached binary is missing or was built from other inputs (go.mod, go.sum,
+ * main.go, the Go release); returns its path and the Go release that built it.
+ */
 export function buildHydra({ log = (line) => console.log(line) } = {}) {
   const version = hydraVersion();
+  const go = goVersion();
   const dir = cacheDir(version);
   const binary = path.join(dir, 'hydra');
   const stampFile = path.join(dir, 'inputs.sha256');
   const hash = createHash('sha256');
   for (const f of INPUTS) hash.update(readFileSync(path.join(here, f)));
+  hash.update(go);
   const stamp = hash.digest('hex');
-  if (existsSync(binary) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return binary;
+  if (existsSync(binary) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return { binary, goVersion: go };
 
   mkdirSync(dir, { recursive: true });
   const tmp = `${binary}.tmp-${process.pid}`;
@@ -59,13 +71,13 @@ export function buildHydra({ log = (line) => console.log(line) } = {}) {
   }
   renameSync(tmp, binary);
   writeFileSync(stampFile, stamp);
-  log(`› built Ory Hydra ${version} in ${Math.round((Date.now() - started) / 1000)} s`);
-  return binary;
+  log(`› built Ory Hydra ${version} with ${go} in ${Math.round((Date.now() - started) / 1000)} s`);
+  return { binary, goVersion: go };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    console.log(buildHydra({ log: (line) => console.error(line) }));
+    console.log(buildHydra({ log: (line) => console.error(line) }).binary);
   } catch (e) {
     console.error(e.message);
     process.exit(1);

@@ -88,6 +88,7 @@ export const fieldCases: HydraVerdictCase[] = [
   {
     name: 'a CORS origin with a bracketed non-IP host (older Go accepts it)',
     versions: V1_V23, client: cors('https://[v1.x]'), hydraRejects: false, expect: 'accept', diagnostics: [],
+    hydraRejectsWithGo126: true,
   },
   {
     name: 'CORS origins with and without a trailing slash',
