@@ -5,6 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { analyseDocument, languageOf } from '../engine/clientDocument';
 import { DEFAULT_SETTINGS } from '../engine/engineSettings';
 import type { EngineDiagnostic } from '../engine/validation/diagnostic';
+import { isClientsCommand } from './clientsArgs';
+import { runClientsCommandInProcess } from './clientsCommand';
 import { collectFiles, ioMessage } from './collectFiles';
 import { parseLintArgs, USAGE, UsageError, type LintArgs } from './lintArgs';
 import { HYDRA_RULES } from '../engine/rules';
@@ -78,4 +80,7 @@ export function main(argv: string[]): number {
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+// `plan` and `apply` are subcommands (clientsCommand.ts); a file named so is linted as ./plan.
+const argv = process.argv.slice(2);
+if (isClientsCommand(argv)) runClientsCommandInProcess(argv);
+else process.exitCode = main(argv);

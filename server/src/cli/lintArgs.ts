@@ -11,7 +11,11 @@ export const USAGE = `Usage: oauth2-client-lint [--format text|json] [--hydra-ve
 
 Lints Ory Hydra OAuth2Client files (JSON or YAML) with the same engine as the language server.
 Directories are walked for *.oauth2-client.{json,yaml,yml} and files under oauth2-clients/.
-Exit status: 0 no errors, 1 errors found, 2 usage or I/O problems.`;
+Exit status: 0 no errors, 1 errors found, 2 usage or I/O problems.
+
+Subcommands: oauth2-client-lint plan|apply --admin-url URL … FILE|DIR... compare client files
+with a Hydra server and apply them (see oauth2-client-lint plan --help). To lint a file named
+"plan" or "apply", write ./plan or ./apply.`;
 
 export class UsageError extends Error {}
 
