@@ -18,6 +18,8 @@ import { provideCodeActions } from '../engine/features/codeActions';
 import { provideCompletion } from '../engine/features/completion';
 import { provideDocumentSymbols } from '../engine/features/documentSymbols';
 import { provideHover } from '../engine/features/hover';
+import { maesterCompletion } from '../engine/maester/maesterCompletion';
+import { maesterHover } from '../engine/maester/maesterHover';
 import type { DocumentCache } from './documentCache';
 import type { SettingsStore } from './settingsStore';
 
@@ -41,7 +43,7 @@ export function registerEditingHandlers(
     const s = await settings.get(uri);
     // Settings arrive asynchronously: use the document as it is now.
     const doc = cache.get(documents.get(uri) ?? textDocument, s);
-    return doc.isClientFile ? { doc, settings: s } : undefined;
+    return doc.isClientFile || doc.isMaesterManifest ? { doc, settings: s } : undefined;
   };
 
   const guarded = <P, R>(name: string, empty: R, run: (params: P) => Promise<R>) => async (params: P): Promise<R> => {
@@ -55,11 +57,13 @@ export function registerEditingHandlers(
 
   connection.onCompletion(guarded('completion', null as CompletionList | null, async (params) => {
     const a = await analysed(params.textDocument.uri);
+    if (a?.doc.isMaesterManifest) return maesterCompletion(a.doc, params.position);
     return a ? provideCompletion(a.doc, params.position, { hydraVersion: a.settings.hydraVersion }) : null;
   }));
 
   connection.onHover(guarded('hover', null as Hover | null, async (params) => {
     const a = await analysed(params.textDocument.uri);
+    if (a?.doc.isMaesterManifest) return maesterHover(a.doc, params.position);
     return a ? provideHover(a.doc, params.position) : null;
   }));
 

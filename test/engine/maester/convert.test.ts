@@ -1,0 +1,91 @@
+// Conversion CRD ↔ Hydra client through the mapping, with a warning for every field the target
+// cannot express; and the round trip of what both can.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { load } from 'js-yaml';
+import { crdToHydraClient, hydraClientToCrd } from '../../../server/src/engine/maester/convert';
+import { clientFileToCrdManifest, ConversionInputError, crdManifestToClientJson } from '../../../server/src/engine/maester/convertText';
+import { DEPLOYMENT, VALID_CLIENT } from './manifests';
+
+test('CRD → Hydra: mapped fields renamed, scope joined, owner set, controller fields warned about', () => {
+  const { result, warnings } = crdToHydraClient(load(VALID_CLIENT) as Record<string, unknown>);
+  assert.deepEqual(result, {
+    client_name: 'Web App',
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
+    scope: 'openid offline_access',
+    redirect_uris: ['https://app.example.com/callback'],
+    post_logout_redirect_uris: ['https://app.example.com/'],
+    token_endpoint_auth_method: 'client_secret_basic',
+    authorization_code_grant_access_token_lifespan: '1h',
+    owner: 'web-app/apps',
+  });
+  assert.deepEqual(warnings.map((w) => w.field).sort(), ['deletionPolicy', 'hydraAdmin', 'metadata', 'secretName']);
+  assert.match(warnings.find((w) => w.field === 'secretName')!.message, /Secret "web-app-credentials" \(keys CLIENT_ID, CLIENT_SECRET\)/);
+});
+
+test('Hydra → CRD: every field the CRD cannot hold is named, secrets never echoed', () => {
+  const client = {
+    client_id: 'svc',
+    client_secret: 'super-secret-value',
+    client_name: 'Billing Service',
+    grant_types: ['client_credentials', 'urn:ietf:params:oauth:grant-type:jwt-bearer'],
+    scope: 'billing.read  billing.write',
+    token_endpoint_auth_method: 'private_key_jwt',
+    jwks: { keys: [] },
+    owner: 'team-a',
+    created_at: '2024-01-01T00:00:00Z',
+    device_authorization_grant_access_token_lifespan: '1h',
+    client_credentials_grant_access_token_lifespan: '5m',
+    skip_consent: true,
+    metadata: { tier: 'gold' },
+    subject_type: null,
+  };
+  const { result, warnings } = hydraClientToCrd(client, { namespace: 'billing' });
+  assert.deepEqual(result, {
+    apiVersion: 'hydra.ory.sh/v1alpha1',
+    kind: 'OAuth2Client',
+    metadata: { name: 'billing-service', namespace: 'billing' },
+    spec: {
+      clientName: 'Billing Service',
+      grantTypes: ['client_credentials'],
+      scopeArray: ['billing.read', 'billing.write'],
+      tokenEndpointAuthMethod: 'private_key_jwt',
+      tokenLifespans: { client_credentials_grant_access_token_lifespan: '5m' },
+      skipConsent: true,
+      metadata: { tier: 'gold' },
+      secretName: 'billing-service-credentials',
+    },
+  });
+  assert.deepEqual(warnings.map((w) => w.field).sort(), [
+    'client_id', 'client_secret', 'created_at', 'device_authorization_grant_access_token_lifespan', 'grant_types', 'jwks', 'owner',
+  ]);
+  assert.ok(warnings.every((w) => !w.message.includes('super-secret-value')));
+  assert.match(warnings.find((w) => w.field === 'grant_types')!.message, /jwt-bearer.*dropped/);
+});
+
+test('round trip of what both sides express', () => {
+  const { result: hydra } = crdToHydraClient(load(VALID_CLIENT) as Record<string, unknown>);
+  const { result: back } = hydraClientToCrd(hydra, { name: 'web-app', namespace: 'apps', secretName: 'web-app-credentials' });
+  const original = load(VALID_CLIENT) as { spec: Record<string, unknown> };
+  const { deletionPolicy, hydraAdmin, ...expressible } = original.spec;
+  void deletionPolicy;
+  void hydraAdmin;
+  assert.deepEqual(back.spec, expressible);
+});
+
+test('files: every resource of a manifest, the other objects ignored; a client array → documents', () => {
+  const two = `${DEPLOYMENT}---\n${VALID_CLIENT}---\n${VALID_CLIENT.replace('web-app', 'other')}`;
+  const out = crdManifestToClientJson(two);
+  assert.equal(out.count, 2);
+  const parsed = JSON.parse(out.text) as { owner: string }[];
+  assert.deepEqual(parsed.map((c) => c.owner), ['web-app/apps', 'other/apps']);
+  assert.ok(out.warnings.some((w) => w.startsWith('other: ')));
+  const manifest = clientFileToCrdManifest(JSON.stringify([{ client_name: 'A', grant_types: ['implicit'] }, { client_id: 'b' }]));
+  assert.equal(manifest.count, 2);
+  const docs = manifest.text.split(/^---$/m);
+  assert.equal(docs.length, 2);
+  assert.equal((load(docs[1]) as { spec: { grantTypes: string[] } }).spec.grantTypes[0], 'authorization_code');
+  assert.throws(() => crdManifestToClientJson(DEPLOYMENT), ConversionInputError);
+  assert.throws(() => clientFileToCrdManifest('{ nope'), ConversionInputError);
+});
