@@ -2,7 +2,7 @@
 // generated documents, one server process at a time so they never compete for the CPU.
 // Benchmarks inform, they don't gate: this exits 0 whatever the numbers (see bench/README.md).
 //
-//   node bench/run.mjs [ours|yaml-ls|json-ls|admin ...]   limit the run to some servers / the admin listing
+//   node bench/run.mjs [ours|yaml-ls|json-ls|admin|plan ...]   limit the run to some servers / the admin listing / the plan
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { ADMIN_CLIENT_COUNT, adminChecks, adminTable, measureAdminListing } from './adminListing.mjs';
 import { BIG_CLIENT_COUNT, generateDocuments } from './generateDocuments.mjs';
 import { measureServer } from './measureSession.mjs';
+import { measurePlan, PLAN_FILE_COUNT, planTable } from './planBench.mjs';
 import { bigTable, checks, checksText, smallTable, warnings } from './report.mjs';
 import { serverDefinitions } from './servers.mjs';
 import { writeStandInSchema } from './standInSchema.mjs';
@@ -70,12 +71,21 @@ if (!wanted.length || wanted.includes('admin')) {
   console.log('\n## Admin listing against the targets\n');
   console.log(checksText(adminList));
 }
+// Issue 9: clients as code, a plan for 2,000 files against 10,000 clients (bench/planBench.mjs).
+let planBench = null;
+if (!wanted.length || wanted.includes('plan')) {
+  process.stdout.write(`\nMeasuring a clients-as-code plan for ${PLAN_FILE_COUNT.toLocaleString('en-US')} files… `);
+  planBench = await measurePlan({ root, outDir });
+  console.log(planBench.error ? 'failed' : 'done');
+  console.log(`\n## Clients as code: plan for ${PLAN_FILE_COUNT.toLocaleString('en-US')} files against ${ADMIN_CLIENT_COUNT.toLocaleString('en-US')} clients (in-memory Hydra v26, one process)\n`);
+  console.log(planTable(planBench));
+}
 for (const n of [...notes, ...warn]) console.log(`\n> ${n}`);
 console.log(`\nServer logs and results.json are in ${path.relative(root, outDir)}/.`);
 
 const docSummary = Object.fromEntries(Object.entries(docs).map(([k, { text, files, ...rest }]) => [k, rest]));
 writeFileSync(
   path.join(outDir, 'results.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, platform: `${os.platform()} ${os.arch()}`, cpu: os.cpus()[0]?.model, cpus: os.cpus().length, schema: schemaPath, documents: docSummary, sessions, checks: list, adminListing, adminChecks: adminList, notes, warnings: warn }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, platform: `${os.platform()} ${os.arch()}`, cpu: os.cpus()[0]?.model, cpus: os.cpus().length, schema: schemaPath, documents: docSummary, sessions, checks: list, adminListing, adminChecks: adminList, planBench, notes, warnings: warn }, null, 2)}\n`,
 );
 rmSync(tmp, { recursive: true, force: true });
