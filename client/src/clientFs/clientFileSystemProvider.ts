@@ -2,6 +2,7 @@
 // No vscode import: FileSystemError values come from an injected factory, dialogs from the Host, so a
 // failed save throws (the editor stays dirty, the text intact) and tests run it with fakes.
 import { AdminApiError } from '../adminApi/adminApiError';
+import { describeFailure } from '../../../server/src/engine/errors/describeFailure';
 import { type OAuth2Client, SERVER_SET_FIELDS } from '../adminApi/oauth2Client';
 import type { ConnectionRegistry } from '../connections/connectionRegistry';
 import { WriteRefusedError, guardWrite } from '../connections/writeGuard';
@@ -138,7 +139,8 @@ export class ClientFsCore {
       this.host.log('error', err.message);
       if (err.status === 404) throw this.errors.fileNotFound(err.message);
       if (err.status === 401 || err.status === 403) throw this.errors.noPermissions(err.message);
-      throw this.errors.unavailable(err.message);
+      // A rejected save names the field, why, the fix and the linter's diagnostic (engine/errors).
+      throw this.errors.unavailable(describeFailure(err));
     }
     throw this.errors.unavailable(err instanceof Error ? err.message : String(err));
   }
