@@ -9,8 +9,10 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Severity } from '../engine/document/documentModel';
+import { withServerDiagnostics } from '../engine/discovery/serverDiagnostics';
 import { DIAGNOSTIC_SOURCE, type EngineDiagnostic } from '../engine/validation/diagnostic';
 import type { DocumentCache } from './documentCache';
+import type { ServerConfigurationStore } from './serverConfigurationStore';
 import type { SettingsStore } from './settingsStore';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -38,6 +40,8 @@ export class DiagnosticsPublisher {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly cache: DocumentCache,
     private readonly settings: SettingsStore,
+    /** The Hydra server each document is checked against (engine/discovery), when the client says. */
+    private readonly servers?: ServerConfigurationStore,
   ) {}
 
   register(): void {
@@ -87,6 +91,7 @@ export class DiagnosticsPublisher {
 
   private async compute(doc: TextDocument): Promise<Diagnostic[]> {
     const settings = await this.settings.get(doc.uri);
-    return this.cache.get(doc, settings).diagnostics().map(toLspDiagnostic);
+    const analysed = this.cache.get(doc, settings);
+    return withServerDiagnostics(analysed.diagnostics(), analysed, this.servers?.serverFor(doc.uri)).map(toLspDiagnostic);
   }
 }

@@ -12,6 +12,7 @@ import type { ClientRule } from '../engine/validation/validateDocument';
 import { DiagnosticsPublisher } from './diagnostics';
 import { DocumentCache } from './documentCache';
 import { editingCapabilities, registerEditingHandlers } from './editingHandlers';
+import { ServerConfigurationStore } from './serverConfigurationStore';
 import { SettingsStore } from './settingsStore';
 import { startWarmUp } from './warmUp';
 
@@ -22,7 +23,9 @@ export function startServer(connection: Connection, rules: readonly ClientRule[]
   const documents = new TextDocuments(TextDocument);
   const cache = new DocumentCache(rules);
   const settings = new SettingsStore(connection);
-  const diagnostics = new DiagnosticsPublisher(connection, documents, cache, settings);
+  const servers = new ServerConfigurationStore();
+  const diagnostics = new DiagnosticsPublisher(connection, documents, cache, settings, servers);
+  servers.listen(connection, () => diagnostics.refreshAll());
 
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;
