@@ -13,8 +13,11 @@ export function findDuplicateKeys(root: AstNode): ParseProblem[] {
       const props = n.properties;
       // Client objects are small: a pairwise scan beats building a Map for each of them.
       const last = props.length > 32 ? new Map(props.map((p, i) => [p.key, i] as const)) : undefined;
-      props.forEach((p, i) => {
-        const dup = last ? last.get(p.key) !== i : props.some((q, j) => j > i && q.key === p.key);
+      for (let i = 0; i < props.length; i++) {
+        const p = props[i];
+        let dup = false;
+        if (last) dup = last.get(p.key) !== i;
+        else for (let j = i + 1; j < props.length && !dup; j++) dup = props[j].key === p.key;
         if (dup) {
           problems.push({
             code: 'duplicate-key',
@@ -26,7 +29,7 @@ export function findDuplicateKeys(root: AstNode): ParseProblem[] {
         }
         const v = p.value;
         if (v && (v.type === 'object' || v.type === 'array')) work.push(v);
-      });
+      }
     }
   }
   return problems;
