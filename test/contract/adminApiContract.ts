@@ -278,6 +278,15 @@ export function adminApiContract(label: string, makeTarget: () => Promise<Contra
       }
     });
 
+    test('v2.3: unprefixed /clients paths redirect (307) to /admin/…, query kept', async (t) => {
+      if (!versionString.startsWith('v2.')) return t.skip('v2.3 only');
+      for (const p of ['/clients?page_size=2&owner=o', `/clients/${tag}-x`]) {
+        const r = await http(target.adminUrl, 'GET', p);
+        assert.equal(r.status, 307, p);
+        assert.equal(r.headers.get('location'), `${target.adminUrl}/admin${p}`);
+      }
+    });
+
     test('list: page_size beyond the maximum is clamped, not refused; filters match exactly', async () => {
       const owner = `${tag}-filter`;
       await http(target.adminUrl, 'POST', '/admin/clients', { client_id: id('f1'), owner, client_name: `${tag} name`, token_endpoint_auth_method: 'none' });

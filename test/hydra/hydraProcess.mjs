@@ -47,6 +47,8 @@ export async function startHydra(binary, { env = {}, log = () => {} } = {}) {
       // A fresh random system secret per process: nothing outlives the run.
       SECRETS_SYSTEM: randomBytes(24).toString('hex'),
       URLS_SELF_ISSUER: `${publicUrl}/`,
+      // Where v2.3 redirects unprefixed admin paths (/clients → /admin/clients).
+      URLS_SELF_ADMIN: adminUrl,
       SERVE_PUBLIC_HOST: '127.0.0.1',
       SERVE_PUBLIC_PORT: String(publicPort),
       SERVE_ADMIN_HOST: '127.0.0.1',
