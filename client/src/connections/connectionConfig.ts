@@ -7,6 +7,8 @@ export type AuthKind = 'none' | 'basic' | 'bearer';
 export interface ConnectionConfig {
   name: string;
   adminUrl: string;
+  /** The public (OAuth2) URL: its /.well-known/openid-configuration drives the server checks. */
+  publicUrl?: string;
   apiVersion?: AdminApiVersion | 'auto';
   auth: AuthKind;
   /** Basic auth user name: not a secret, so it may sit in settings. */
@@ -56,6 +58,10 @@ export function parseConnections(raw: unknown): { connections: ConnectionConfig[
     const auth: AuthKind = o.auth === 'basic' || o.auth === 'bearer' ? o.auth : 'none';
     const c: ConnectionConfig = { name, adminUrl, auth };
     if (o.apiVersion === 'v1.11' || o.apiVersion === 'v2' || o.apiVersion === 'auto') c.apiVersion = o.apiVersion;
+    if (typeof o.publicUrl === 'string' && o.publicUrl.trim()) {
+      if (/^[a-z]+:\/\/[^/@]*:[^/@]*@/i.test(o.publicUrl)) problems.push(`Connection "${name}": the publicUrl cannot hold credentials; it is ignored.`);
+      else c.publicUrl = o.publicUrl.trim();
+    }
     if (typeof o.username === 'string') c.username = o.username;
     if (o.headers && typeof o.headers === 'object') c.headers = o.headers as Record<string, string>;
     if (typeof o.caFile === 'string') c.caFile = o.caFile;
