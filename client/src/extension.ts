@@ -5,6 +5,7 @@ import { registerCommands } from './commands';
 import { parseConnections } from './connections/connectionConfig';
 import { ConnectionRegistry } from './connections/connectionRegistry';
 import { createConnectionStatusBar } from './connections/statusBar';
+import { registerDrift } from './drift/registerDrift';
 import { registerExplorer } from './explorer/registerExplorer';
 import { createLanguageClient, LanguageClientHost } from './languageClient';
 import { ReadonlyDocuments, createVscodeHost } from './vscodeHost';
@@ -52,6 +53,7 @@ function activateExplorer(context: vscode.ExtensionContext, log: vscode.LogOutpu
     ...disposables,
     createConnectionStatusBar(registry),
     ...registerCommands({ host: ui, registry, explorer, secrets: context.secrets, liveFormat, changed: (c) => explorer.refresh(c) }),
+    ...registerDrift({ host: ui, registry, explorer, liveFormat }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('oauth2Client.connections')) loadConnections();
     }),

@@ -32,10 +32,10 @@ export function createVscodeHost(log: vscode.LogOutputChannel, readonly: Readonl
     showInputBox: async (o) => w.showInputBox({ prompt: o.prompt, value: o.value, password: o.password, ignoreFocusOut: true }),
     withProgress: (title, task) =>
       Promise.resolve(
-        w.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_p, token) => {
+        w.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
           const ac = new AbortController();
           token.onCancellationRequested(() => ac.abort());
-          return task(ac.signal);
+          return task(ac.signal, (message) => progress.report({ message }));
         }),
       ),
     openDiff: async (left, right, title) => {

@@ -19,6 +19,8 @@ export class FakeHost implements Host {
   diffs: { left: { title: string; content: string }; right: UriParts; title: string }[] = [];
   opened: UriParts[] = [];
   saved: { name: string; content: string }[] = [];
+  /** Progress messages reported by tasks. */
+  progress: string[] = [];
   /** Answers for modal messages, in order; when empty, modals are dismissed (undefined). */
   answers: (string | undefined)[] = [];
   inputs: (string | undefined)[] = [];
@@ -45,8 +47,8 @@ export class FakeHost implements Host {
   showInputBox(): Promise<string | undefined> {
     return Promise.resolve(this.inputs.shift());
   }
-  withProgress<T>(_title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    return task(new AbortController().signal);
+  withProgress<T>(_title: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T> {
+    return task(new AbortController().signal, (m) => this.progress.push(m));
   }
   async openDiff(left: { title: string; content: string }, right: UriParts, title: string) {
     this.diffs.push({ left, right, title });

@@ -1,7 +1,7 @@
 // Client files → the clients they declare, through the language server's engine: the same parser,
 // the same file selection and the same lint verdict as the editor and oauth2-client-lint. A file with
 // a lint error is refused as a whole (naming the error): half a file is never planned.
-import { analyseDocument, languageOf } from '../../../server/src/engine/clientDocument';
+import { type ClientDocument, analyseDocument, languageOf } from '../../../server/src/engine/clientDocument';
 import type { ParsedDocument } from '../../../server/src/engine/document/documentModel';
 import { clientLayout } from '../../../server/src/engine/document/clientEntries';
 import { nodeValue } from '../../../server/src/engine/document/nodeValue';
@@ -71,23 +71,41 @@ export function loadClients(files: readonly SourceFile[], settings: EngineSettin
       for (const e of errors) refused.push({ file: f.name, uri: f.uri, line: e.range.start.line, character: e.range.start.character, code: e.code, message: e.message, clientIds });
       continue;
     }
-    const fileClients: LocalClient[] = [];
-    for (const entry of clientLayout(doc.parsed).clients) {
-      const source: ClientSource = { file: f.name, uri: f.uri, line: doc.lines.positionAt(entry.node.offset).line, documentIndex: entry.documentIndex };
-      if (entry.arrayIndex !== undefined) source.arrayIndex = entry.arrayIndex;
-      const { $schema: _schema, ...value } = nodeValue(entry.node) as Record<string, unknown>;
-      void _schema;
-      const id = value.client_id;
-      if (typeof id !== 'string' || !id) {
-        // Without an id the server picks a random one: every plan would create it again.
-        refused.push({ file: f.name, uri: f.uri, line: source.line, character: 0, code: 'missing-client-id', message: 'This client has no client_id: clients as code are matched with the server by client_id.' });
-        continue;
-      }
-      fileClients.push({ clientId: id, value, source });
+    for (const c of declared(doc, f)) {
+      if ('clientId' in c) clients.push(c);
+      else refused.push(c);
     }
-    clients.push(...fileClients);
   }
   return { clients: withoutDuplicates(clients, refused), refused, ignored };
+}
+
+/** The clients a file declares, lint or not (CodeLens, compare): never refuses, skips clients without an id. */
+export function clientsInText(f: SourceFile, settings: EngineSettings): LocalClient[] {
+  const doc = analyseDocument(f.uri, 0, f.text, languageOf(undefined, f.uri), f.explicit ? { ...settings, files: ['**/*'] } : settings);
+  if (!doc.isClientFile) return [];
+  try {
+    return declared(doc, f).filter((c): c is LocalClient => 'clientId' in c);
+  } catch {
+    return []; // an alias bomb: the linter reports it
+  }
+}
+
+function declared(doc: ClientDocument, f: SourceFile): (LocalClient | Refusal)[] {
+  const out: (LocalClient | Refusal)[] = [];
+  for (const entry of clientLayout(doc.parsed).clients) {
+    const source: ClientSource = { file: f.name, uri: f.uri, line: doc.lines.positionAt(entry.node.offset).line, documentIndex: entry.documentIndex };
+    if (entry.arrayIndex !== undefined) source.arrayIndex = entry.arrayIndex;
+    const { $schema: _schema, ...value } = nodeValue(entry.node) as Record<string, unknown>;
+    void _schema;
+    const id = value.client_id;
+    if (typeof id !== 'string' || !id) {
+      // Without an id the server picks a random one: every plan would create it again.
+      out.push({ file: f.name, uri: f.uri, line: source.line, character: 0, code: 'missing-client-id', message: 'This client has no client_id: clients as code are matched with the server by client_id.' });
+      continue;
+    }
+    out.push({ clientId: id, value, source });
+  }
+  return out;
 }
 
 function declaredIds(parsed: ParsedDocument): string[] {

@@ -48,11 +48,16 @@ export function planFromListing(loaded: LoadedClients, serverClients: Iterable<O
 
 /** Lists every client of the server once, then plans. */
 export async function planAgainstServer(api: AdminApiClient, loaded: LoadedClients, options: NormaliseOptions & { signal?: AbortSignal }): Promise<Plan> {
+  return planFromListing(loaded, await listAllClients(api, options.signal), options);
+}
+
+/** Every client of the server, in pages of the largest size every version honours. */
+export async function listAllClients(api: AdminApiClient, signal?: AbortSignal): Promise<OAuth2Client[]> {
   const listed: OAuth2Client[] = [];
   const listOptions: { pageSize: number; signal?: AbortSignal } = { pageSize: MAX_PAGE_SIZE };
-  if (options.signal) listOptions.signal = options.signal;
+  if (signal) listOptions.signal = signal;
   for await (const page of api.listPages(listOptions)) listed.push(...page);
-  return planFromListing(loaded, listed, options);
+  return listed;
 }
 
 export function countActions(entries: readonly PlanEntry[]): Record<PlanAction, number> {

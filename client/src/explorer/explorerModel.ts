@@ -3,7 +3,7 @@
 import type { OAuth2Client } from '../adminApi/oauth2Client';
 import type { ConnectionRegistry } from '../connections/connectionRegistry';
 import { clientTreeItem } from './clientNode';
-import { ContextValue, type ExplorerNode, NodeType, type TreeItemData } from './explorerNode';
+import { ContextValue, type ExplorerNode, type ExplorerSection, NodeType, type TreeItemData } from './explorerNode';
 import { loadMoreTreeItem } from './loadMoreNode';
 import { messageNode, messageTreeItem } from './messageNode';
 
@@ -22,6 +22,7 @@ export class ExplorerModel {
   private readonly listings = new Map<string, Promise<Listing>>();
   private filter: ExplorerFilter = {};
   private readonly listeners: ((node?: ExplorerNode) => void)[] = [];
+  private readonly sections: ExplorerSection[] = [];
 
   constructor(
     private readonly registry: ConnectionRegistry,
@@ -33,6 +34,15 @@ export class ExplorerModel {
 
   onDidChange(listener: (node?: ExplorerNode) => void): void {
     this.listeners.push(listener);
+  }
+
+  /** Adds another feature's nodes under each connection; the returned function re-renders a connection. */
+  addSection(section: ExplorerSection): (connection?: string) => void {
+    this.sections.push(section);
+    return (connection) => {
+      const node: ExplorerNode | undefined = connection === undefined ? undefined : { nodeType: NodeType.connection, connection };
+      for (const l of this.listeners) l(node);
+    };
   }
 
   getFilter(): ExplorerFilter {
@@ -64,11 +74,13 @@ export class ExplorerModel {
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
     if (!node) return this.registry.all().map((c) => ({ nodeType: NodeType.connection, connection: c.name }));
+    if (node.nodeType === NodeType.section) return node.section.children(node);
     if (node.nodeType !== NodeType.connection) return [];
     const listing = await this.listing(node.connection);
-    if (listing.error !== undefined) return [messageNode(node.connection, listing.error, true)];
-    const out: ExplorerNode[] = listing.clients.map((client) => ({ nodeType: NodeType.client, connection: node.connection, client }));
-    if (!out.length) out.push(messageNode(node.connection, this.describeFilter() ? 'No clients match the filter.' : 'No clients.', false));
+    const extra = this.sections.flatMap((s) => s.roots(node.connection));
+    if (listing.error !== undefined) return [messageNode(node.connection, listing.error, true), ...extra];
+    const out: ExplorerNode[] = [...extra, ...listing.clients.map((client) => ({ nodeType: NodeType.client as typeof NodeType.client, connection: node.connection, client }))];
+    if (out.length === extra.length) out.push(messageNode(node.connection, this.describeFilter() ? 'No clients match the filter.' : 'No clients.', false));
     if (listing.nextPageToken !== undefined) out.push({ nodeType: NodeType.loadMore, connection: node.connection });
     return out;
   }
@@ -110,6 +122,8 @@ export class ExplorerModel {
         return messageTreeItem(node);
       case NodeType.loadMore:
         return loadMoreTreeItem(node);
+      case NodeType.section:
+        return node.section.treeItem(node);
     }
   }
 

@@ -10,6 +10,7 @@ export const NodeType = {
   client: 'client',
   message: 'message',
   loadMore: 'loadMore',
+  section: 'section',
 } as const;
 
 export const ContextValue = {
@@ -20,6 +21,9 @@ export const ContextValue = {
   error: 'oauth2Client.error',
   message: 'oauth2Client.message',
   loadMore: 'oauth2Client.loadMore',
+  /** The drift view (client/src/drift/): its root and rows. */
+  drift: 'oauth2Client.drift',
+  driftClient: 'oauth2Client.drift.client',
 } as const;
 
 export interface ConnectionNode {
@@ -41,7 +45,20 @@ export interface LoadMoreNode {
   nodeType: typeof NodeType.loadMore;
   connection: string;
 }
-export type ExplorerNode = ConnectionNode | ClientNode | MessageNode | LoadMoreNode;
+/** A node another feature adds under each connection (the drift view), rendered by that feature. */
+export interface SectionNode {
+  nodeType: typeof NodeType.section;
+  connection: string;
+  section: ExplorerSection;
+  data?: unknown;
+}
+export interface ExplorerSection {
+  /** Nodes listed first under a connection. */
+  roots(connection: string): SectionNode[];
+  children(node: SectionNode): Promise<ExplorerNode[]>;
+  treeItem(node: SectionNode): TreeItemData;
+}
+export type ExplorerNode = ConnectionNode | ClientNode | MessageNode | LoadMoreNode | SectionNode;
 
 /** A vscode.TreeItem described as data, so nodes are testable without vscode. */
 export interface TreeItemData {
