@@ -278,6 +278,31 @@ export function adminApiContract(label: string, makeTarget: () => Promise<Contra
       }
     });
 
+    test('no client secret in the client\'s log lines or error messages across create → update → failures', async () => {
+      const lines: string[] = [];
+      const texts: string[] = [];
+      const c = new AdminApiClient(conn, undefined, { ...FAST, log: (l) => lines.push(l) });
+      const cid = id('nolog');
+      const given = 'given-secret-contract-1';
+      const rotated = 'rotated-secret-contract-2';
+      const made = await c.create({ client_id: cid, client_secret: given, redirect_uris: ['https://a.example.com/cb'] });
+      const generated = await c.create({ client_id: id('nolog-gen') });
+      const failures = [
+        () => c.create({ client_id: cid, client_secret: given }),
+        () => c.update(cid, { ...made, client_secret: 'short' }),
+        () => c.update(cid, { ...made, client_secret: rotated, redirect_uris: ['https://a.example.com/#frag'] }),
+        () => c.patch(cid, [{ op: 'replace', path: '/client_secret', value: `${rotated}/x` }, { op: 'bogus' as 'add', path: '/x' }]),
+      ];
+      for (const f of failures) {
+        const e = await rejects(f());
+        texts.push(e.message, e.error ?? '', e.errorDescription ?? '', String(e.stack), JSON.stringify(e));
+      }
+      await c.update(cid, { ...made, client_secret: rotated });
+      assert.ok(lines.length >= 8, `${lines.length} log lines`);
+      const all = [...lines, ...texts].join('\n');
+      for (const secret of [given, rotated, String(generated.client_secret)]) assert.ok(!all.includes(secret), 'a secret leaked');
+    });
+
     test('v2.3: unprefixed /clients paths redirect (307) to /admin/…, query kept', async (t) => {
       if (!versionString.startsWith('v2.')) return t.skip('v2.3 only');
       for (const p of ['/clients?page_size=2&owner=o', `/clients/${tag}-x`]) {
