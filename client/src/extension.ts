@@ -2,9 +2,11 @@
 import * as vscode from 'vscode';
 import type { LiveFormat } from './clientFs/clientUri';
 import { registerCommands } from './commands';
+import { registerConvertCrdCommands } from './commands/convertCrdCommands';
 import { parseConnections } from './connections/connectionConfig';
 import { ConnectionRegistry } from './connections/connectionRegistry';
 import { createConnectionStatusBar } from './connections/statusBar';
+import { registerDiscovery } from './discovery/registerDiscovery';
 import { registerDrift } from './drift/registerDrift';
 import { registerExplorer } from './explorer/registerExplorer';
 import { createLanguageClient, LanguageClientHost } from './languageClient';
@@ -19,16 +21,17 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     log,
     vscode.commands.registerCommand('oauth2Client.restartServer', () =>
-      clients.restart().catch((err: unknown) => log.error('Restarting the language server failed:', err)),
+      clients.restart().then(() => pushServerConfiguration()).catch((err: unknown) => log.error('Restarting the language server failed:', err)),
     ),
   );
-  activateExplorer(context, log);
+  const pushServerConfiguration = activateExplorer(context, log, clients);
   // Not awaited: a server that fails to start must not fail activation (the client already reports
   // the failure in the output channel and a notification, and the restart command stays usable).
-  clients.start().catch(() => undefined);
+  // Once it runs, it learns which Hydra server each file is checked against.
+  clients.start().then(() => pushServerConfiguration(), () => undefined);
 }
 
-function activateExplorer(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
+function activateExplorer(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, clients: LanguageClientHost): () => Promise<void> {
   const readonly = new ReadonlyDocuments();
   const ui = createVscodeHost(log, readonly);
   const registry = new ConnectionRegistry(context.secrets);
@@ -48,16 +51,20 @@ function activateExplorer(context: vscode.ExtensionContext, log: vscode.LogOutpu
   };
   loadConnections();
   const { explorer, disposables } = registerExplorer(registry, ui, readonly);
+  const discovery = registerDiscovery(registry, (method, params) => clients.sendNotification(method, params), log);
   const liveFormat = (): LiveFormat => (vscode.workspace.getConfiguration('oauth2Client').get('liveFormat') === 'yaml' ? 'yaml' : 'json');
   context.subscriptions.push(
     ...disposables,
     createConnectionStatusBar(registry),
     ...registerCommands({ host: ui, registry, explorer, secrets: context.secrets, liveFormat, changed: (c) => explorer.refresh(c) }),
     ...registerDrift({ host: ui, registry, explorer, liveFormat }),
+    ...discovery.disposables,
+    ...registerConvertCrdCommands(ui),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('oauth2Client.connections')) loadConnections();
     }),
   );
+  return () => discovery.push();
 }
 
 export function deactivate(): Promise<void> | undefined {

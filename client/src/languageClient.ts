@@ -70,6 +70,11 @@ export class LanguageClientHost {
     await this.current.start();
   }
 
+  /** A notification to the running server; dropped while it is not running (it is sent again after a start). */
+  async sendNotification(method: string, params: unknown): Promise<void> {
+    if (this.current.state === State.Running) await this.current.sendNotification(method, params);
+  }
+
   stop(): Promise<void> {
     return this.current.state === State.Running ? this.current.stop() : Promise.resolve();
   }
