@@ -10,7 +10,7 @@ import {
 import { ClientStore, DuplicateClientError, type ListFilter } from './clientStore';
 import { judgeClient } from './clientValidation';
 import { decodeError, duplicate, notFound, unknownRoute, UNKNOWN_ROUTE_HTML, unrecognizable, type HydraErrorResponse } from './hydraErrors';
-import { applyJsonPatch } from './jsonPatch';
+import { applyJsonPatch, decodeOnto } from './jsonPatch';
 import { Paginator } from './pagination';
 import { SEED_CLIENTS } from './seedClients';
 
@@ -169,11 +169,13 @@ export async function startAdminServer(options: AdminServerOptions = {}): Promis
     const current = store.get(id);
     if (!current) return notFound();
     let patched: OAuth2ClientJson;
+    const before = toResponse(current, { secret: true });
     try {
-      patched = applyJsonPatch(toResponse(current, { secret: true }), JSON.parse(raw || 'null'), version);
+      patched = applyJsonPatch(before, JSON.parse(raw || 'null'), version);
     } catch {
       return unrecognizable(); // patch parse/apply/deny errors are untyped
     }
+    if (version === 'v2.3') patched = decodeOnto(before, patched);
     const verdict = judgeClient(patched, version);
     if (!verdict.ok && verdict.kind === 'decode') return unrecognizable();
     // A changed /client_id redirects the write to that client (Hydra does not block it).

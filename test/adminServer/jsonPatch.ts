@@ -53,6 +53,20 @@ export function applyJsonPatch(doc: Record<string, unknown>, ops: unknown, versi
   return out as Record<string, unknown>;
 }
 
+/**
+ * v2.3 decodes the patched document into the stored client (Go's json.Unmarshal onto the existing
+ * struct, seen on a real v2.3.0): a key the patch removed keeps its value, and `null` leaves
+ * strings, booleans and numbers as they were (arrays, jwks, metadata and lifespans do become null).
+ */
+export function decodeOnto(stored: Record<string, unknown>, patched: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...stored };
+  for (const [k, v] of Object.entries(patched)) {
+    if (v === null && ['string', 'boolean', 'number'].includes(typeof stored[k])) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
 function parsePointer(path: string): string[] {
   if (path === '') return [];
   if (!path.startsWith('/')) throw new PatchError(`invalid path: ${path}`);

@@ -176,6 +176,25 @@ export function adminApiContract(label: string, makeTarget: () => Promise<Contra
       assertHydraError(short, 400, 'invalid_client_metadata', /Field client_secret must contain a secret that is at least 6 characters long\.$/);
     });
 
+    test('v2.3 PATCH: removed keys keep their value, null keeps strings and booleans, clears arrays', async (t) => {
+      if (!versionString.startsWith('v2.')) return t.skip('v2.3 only');
+      const cid = id('merge');
+      await http(target.adminUrl, 'POST', '/admin/clients', {
+        client_id: cid, client_name: 'N', owner: 'o', redirect_uris: ['https://a.example.com/cb'], contacts: ['x@example.com'], metadata: { a: 1 }, skip_consent: true,
+        authorization_code_grant_access_token_lifespan: '1h',
+      });
+      const removed = await http(target.adminUrl, 'PATCH', `/admin/clients/${cid}`, ['/client_name', '/redirect_uris', '/metadata', '/skip_consent', '/authorization_code_grant_access_token_lifespan'].map((path) => ({ op: 'remove', path })));
+      assert.equal(removed.status, 200);
+      const r = removed.body as Record<string, unknown>;
+      assert.deepEqual([r.client_name, r.redirect_uris, r.metadata, r.skip_consent, r.authorization_code_grant_access_token_lifespan], ['N', ['https://a.example.com/cb'], { a: 1 }, true, '1h0m0s']);
+      const nulled = await http(target.adminUrl, 'PATCH', `/admin/clients/${cid}`, ['/owner', '/skip_consent', '/contacts'].map((path) => ({ op: 'replace', path, value: null })));
+      assert.equal(nulled.status, 200);
+      const n = nulled.body as Record<string, unknown>;
+      assert.deepEqual([n.owner, n.skip_consent, n.contacts], ['o', true, null]);
+      const added = await http(target.adminUrl, 'PATCH', `/admin/clients/${cid}`, [{ op: 'add', path: '/redirect_uris/-', value: 'https://b.example.com/cb' }]);
+      assert.deepEqual((added.body as Record<string, unknown>).redirect_uris, ['https://a.example.com/cb', 'https://b.example.com/cb']);
+    });
+
     test('error bodies and statuses: 409 duplicate, 400 validation, 404 missing, 500 bad patch, 400 undecodable', async () => {
       const cid = id('dup');
       assert.equal((await http(target.adminUrl, 'POST', '/admin/clients', { client_id: cid })).status, 201);
@@ -240,7 +259,16 @@ export function adminApiContract(label: string, makeTarget: () => Promise<Contra
       assert.equal((await c.get(cid)).client_name, 'edited');
       // Why the workaround exists: the same PUT with the jwks Hydra itself returned.
       const put = await http(target.adminUrl, 'PUT', `/admin/clients/${cid}`, { ...raw, client_name: 'raw' });
-      if (versionString.startsWith('v2.')) assertHydraError(put, 400, 'invalid_client_metadata', /Fields jwks and jwks_uri can not both be set/);
+      if (versionString.startsWith('v2.')) {
+        assertHydraError(put, 400, 'invalid_client_metadata', /Fields jwks and jwks_uri can not both be set/);
+        // And every JSON Patch of such a client, unless it removes /jwks.
+        const rename = [{ op: 'replace', path: '/client_name', value: 'patched' }];
+        assertHydraError(await http(target.adminUrl, 'PATCH', `/admin/clients/${cid}`, rename), 400, 'invalid_client_metadata', /Fields jwks and jwks_uri can not both be set/);
+        // Removing /jwks does not help (the patched document is decoded onto the stored client);
+        // setting it to null does.
+        assert.equal((await http(target.adminUrl, 'PATCH', `/admin/clients/${cid}`, [{ op: 'remove', path: '/jwks' }, ...rename])).status, 400);
+        assert.equal((await http(target.adminUrl, 'PATCH', `/admin/clients/${cid}`, [{ op: 'replace', path: '/jwks', value: null }, ...rename])).status, 200);
+      }
     });
 
     test('paging: every client once, in order; the client follows Link and stops on a short page', async () => {
