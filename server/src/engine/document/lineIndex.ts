@@ -34,7 +34,9 @@ export class LineIndex {
       if (this.starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo] };
+    // An offset between the \r and \n of a CRLF is the end of its line, not a column past it.
+    const inCrlf = o > 0 && this.text.charCodeAt(o) === 10 && this.text.charCodeAt(o - 1) === 13;
+    return { line: lo, character: o - this.starts[lo] - (inCrlf ? 1 : 0) };
   }
 
   offsetAt(pos: Position): number {

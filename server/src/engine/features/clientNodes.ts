@@ -104,5 +104,8 @@ export function lineEndAt(text: string, offset: number): number {
 
 /** Column of `offset` on its line. */
 export function columnAt(text: string, offset: number): number {
-  return offset - lineStartAt(text, offset);
+  const start = lineStartAt(text, offset);
+  // A byte order mark is not indentation: keys after it are at column 0.
+  const bom = start === 0 && offset > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return offset - start - bom;
 }

@@ -60,7 +60,10 @@ function yamlStyle(text: string): TextStyle {
     const line = lines[i];
     const m = /^( *)(?:- +)*([^\s#][^:#]*?):(?:[ \t]+(.*))?$/.exec(line);
     if (!m) continue;
-    const value = (m[3] ?? '').replace(/\s+#.*$/, '').trim();
+    // Cut at the first ` #` (a comment): a regex /\s+#.*$/ was quadratic on a long run of spaces.
+    const raw = m[3] ?? '';
+    const hash = raw.search(/\s#/);
+    const value = (hash >= 0 ? raw.slice(0, hash) : raw).trim();
     if (value.startsWith('[')) flowSeqs++;
     else if (value.startsWith('"')) quotes.double++;
     else if (value.startsWith("'")) quotes.single++;

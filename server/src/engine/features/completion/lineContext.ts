@@ -34,7 +34,9 @@ interface YamlLine extends Bounds {
   value?: string;
 }
 
-const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"[\]{},&*!|>%@`][^#]*?)[ \t]*:(?=[ \t]|$)/;
+// Spaces before the `:` belong to the key group (trimmed below): a separate `[ \t]*` after the lazy
+// plain key made a long run of spaces quadratic.
+const KEY = /^("(?:[^"\\]|\\.)*"[ \t]*|'(?:[^']|'')*'[ \t]*|[^\s#'"[\]{},&*!|>%@`][^#]*?):(?=[ \t]|$)/;
 const WORD_AFTER = /^[A-Za-z0-9_$.-]*/;
 
 export function lineBounds(text: string, offset: number): Bounds {
@@ -49,7 +51,8 @@ function prevLine(text: string, start: number): Bounds | undefined {
   if (start <= 0) return undefined;
   let end = start - 1;
   if (end > 0 && text.charCodeAt(end - 1) === 13) end--;
-  return { start: text.lastIndexOf('\n', start - 2) + 1, end };
+  // lastIndexOf clamps a negative start to 0: the line after a leading '\n' must not find that '\n' again.
+  return { start: start >= 2 ? text.lastIndexOf('\n', start - 2) + 1 : 0, end };
 }
 
 function nextLine(text: string, end: number): Bounds | undefined {

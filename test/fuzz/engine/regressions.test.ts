@@ -1,0 +1,52 @@
+// Bugs the engine fuzz found, each pinned by the smallest document that showed it.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { LineIndex } from '../../../server/src/engine/document/lineIndex';
+import { provideCodeActions } from '../../../server/src/engine/features/codeActions';
+import { provideCompletion } from '../../../server/src/engine/features/completion';
+import { DIAGNOSTIC_SOURCE } from '../../../server/src/engine/validation/diagnostic';
+import { applyTextEdits } from '../../helpers/edits';
+import { analyse, syntaxErrors } from '../../helpers/features';
+import { checkCase } from './engineProperties';
+
+test('YAML completion after a leading empty line finishes (the upward line scan looped on line 1)', () => {
+  const text = '\n{\n\t"token_endpoint_auth_signing_alg": "HS256"\n}';
+  const doc = analyse(text, 'yaml');
+  // Before the fix this call never returned.
+  const list = provideCompletion(doc, { line: 0, character: 0 }, { hydraVersion: 'v26' });
+  assert.ok(list);
+  const keys = provideCompletion(analyse('\nclient_id: a\n', 'yaml'), { line: 2, character: 0 }, { hydraVersion: 'v26' });
+  assert.ok(keys?.items.some((i) => i.label === 'grant_types'));
+});
+
+test('long runs of spaces stay linear: YAML key scan and comment stripping', () => {
+  // Each took seconds (quadratic regexes) on ~60,000 spaces; the bound is loose, a hang detector.
+  const spaces = ' '.repeat(60_000);
+  for (const text of [`\uDBFF\uDFFF${spaces}{\r  "subject_type": "pairwise"\r}`, `"constructor": {}${spaces}-0allowed_cors_origins:\n\t- https://[v1.x]\n`]) {
+    const outcome = checkCase({ text, language: 'yaml', probes: [0, 1] }, 'v26', 1_000);
+    assert.deepEqual(outcome.violations.filter((v) => /took/.test(v)), []);
+  }
+});
+
+test('a position inside a CRLF is the end of its line, so ranges stay on the line', () => {
+  const lines = new LineIndex('ab\r\ncd');
+  assert.deepEqual(lines.positionAt(2), { line: 0, character: 2 });
+  assert.deepEqual(lines.positionAt(3), { line: 0, character: 2 });
+  assert.deepEqual(lines.positionAt(4), { line: 1, character: 0 });
+  const text = '"grant_types": [t_types:\r\n\t- authorization_code\r\n';
+  const outcome = checkCase({ text, language: 'yaml', probes: [0] }, 'v26', 5_000);
+  assert.deepEqual(outcome.violations, []);
+});
+
+test('quick fixes in a file that starts with a BOM indent from column 0', () => {
+  const text = '\uFEFFresponse_types:\n  - id_token\n';
+  const doc = analyse(text, 'yaml');
+  const diagnostics = doc.diagnostics().map((d) => ({ range: d.range, code: d.code, message: d.message, source: DIAGNOSTIC_SOURCE, ...(d.data ? { data: d.data } : {}) }));
+  const fixes = provideCodeActions(doc, 'file:///w/c.oauth2-client.yaml', diagnostics).filter((a) => /grant_types/.test(a.title));
+  assert.ok(fixes.length, 'a fix adds the grant type');
+  for (const fix of fixes) {
+    const fixed = applyTextEdits(text, fix.edit!.changes!['file:///w/c.oauth2-client.yaml']);
+    assert.deepEqual(syntaxErrors(fixed, 'yaml'), [], fixed);
+    assert.match(fixed, /\ngrant_types:/);
+  }
+});
