@@ -77,6 +77,10 @@ export async function startAdminServer(options: AdminServerOptions = {}): Promis
 
   function route(method: string, url: URL, body: string): Reply {
     let path = url.pathname.replace(/\/+$/, '') || '/';
+    // v2.3's router redirects a trailing slash away (301 for GET, 307 otherwise), seen on a real v2.3.0.
+    if (version === 'v2.3' && path.startsWith('/admin/clients') && url.pathname !== path) {
+      return { status: method === 'GET' || method === 'HEAD' ? 301 : 307, headers: { Location: `${path}${url.search}` } };
+    }
     if (path === '/version' || (version === 'v26' && path === '/admin/version')) return only(method, 'GET', () => ({ status: 200, body: { version: VERSION_STRINGS[version] } }));
     if (version === 'v26' && path.startsWith('/admin/health/')) path = path.slice('/admin'.length);
     if (path === '/health/alive' || path === '/health/ready') return only(method, 'GET', () => ({ status: 200, body: { status: 'ok' } }));

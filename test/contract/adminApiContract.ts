@@ -331,13 +331,18 @@ export function adminApiContract(label: string, makeTarget: () => Promise<Contra
       for (const secret of [given, rotated, String(generated.client_secret)]) assert.ok(!all.includes(secret), 'a secret leaked');
     });
 
-    test('v2.3: unprefixed /clients paths redirect (307) to /admin/…, query kept', async (t) => {
+    test('v2.3: unprefixed /clients paths redirect (307) to /admin/…, query kept; a trailing slash is redirected away', async (t) => {
       if (!versionString.startsWith('v2.')) return t.skip('v2.3 only');
       for (const p of ['/clients?page_size=2&owner=o', `/clients/${tag}-x`]) {
         const r = await http(target.adminUrl, 'GET', p);
         assert.equal(r.status, 307, p);
         assert.equal(r.headers.get('location'), `${target.adminUrl}/admin${p}`);
       }
+      // A trailing slash is redirected away: 301 for GET, 307 for writes.
+      const slash = await http(target.adminUrl, 'GET', '/admin/clients/?owner=o');
+      assert.deepEqual([slash.status, slash.headers.get('location')], [301, '/admin/clients?owner=o']);
+      const put = await http(target.adminUrl, 'PUT', `/admin/clients/${tag}-x/`, { client_name: 'x' });
+      assert.deepEqual([put.status, put.headers.get('location')], [307, `/admin/clients/${tag}-x`]);
     });
 
     test('list: page_size beyond the maximum is clamped, not refused; filters match exactly', async () => {
