@@ -18,6 +18,7 @@ import { provideCodeActions } from '../engine/features/codeActions';
 import { provideCompletion } from '../engine/features/completion';
 import { provideDocumentSymbols } from '../engine/features/documentSymbols';
 import { provideHover } from '../engine/features/hover';
+import { maesterCodeActions } from '../engine/maester/maesterCodeActions';
 import { maesterCompletion } from '../engine/maester/maesterCompletion';
 import { maesterHover } from '../engine/maester/maesterHover';
 import type { DocumentCache } from './documentCache';
@@ -76,6 +77,7 @@ export function registerEditingHandlers(
     const only = params.context.only;
     if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === '')) return [];
     const a = await analysed(params.textDocument.uri);
+    if (a?.doc.isMaesterManifest) return maesterCodeActions(a.doc, params.textDocument.uri, params.context.diagnostics);
     return a ? provideCodeActions(a.doc, params.textDocument.uri, params.context.diagnostics) : [];
   }));
 }

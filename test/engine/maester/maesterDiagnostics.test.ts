@@ -104,3 +104,12 @@ test('a Maester resource inside an oauth2-clients/ folder is still read as a res
   assert.equal(doc.isMaesterManifest, true);
   assert.deepEqual(diags, []);
 });
+
+test('a field the configured Hydra version does not know is noted on the CRD key, in its name', () => {
+  const text = VALID_CLIENT.replace('  deletionPolicy: orphan\n', '  deletionPolicy: orphan\n  skipConsent: true\n');
+  const doc = analyseDocument('file:///w/k8s.yaml', 1, text, 'yaml', { ...DEFAULT_SETTINGS, hydraVersion: 'v1.11' }, HYDRA_RULES);
+  const diags = doc.diagnostics();
+  assert.deepEqual(summarize(text, diags), ['key-not-in-version@skipConsent']);
+  assert.match(diags[0].message, /^"skipConsent" is not known to Hydra v1\.11/);
+  assert.deepEqual(diagnose(text).diags, [], 'v26 knows it');
+});

@@ -4,10 +4,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyseDocument } from '../../../server/src/engine/clientDocument';
 import { DEFAULT_SETTINGS } from '../../../server/src/engine/engineSettings';
+import { maesterCodeActions } from '../../../server/src/engine/maester/maesterCodeActions';
 import { maesterCompletion } from '../../../server/src/engine/maester/maesterCompletion';
 import { maesterHover } from '../../../server/src/engine/maester/maesterHover';
 import { HYDRA_RULES } from '../../../server/src/engine/rules';
-import { caret } from '../../helpers/edits';
+import { toLspDiagnostic } from '../../../server/src/languageServer/diagnostics';
+import { applyTextEdits, caret } from '../../helpers/edits';
 import { DEPLOYMENT, VALID_CLIENT } from './manifests';
 
 function at(src: string) {
@@ -84,4 +86,15 @@ test("hover: controller-only keys show the controller's doc; values say whether 
   assert.match(value, /^`code`/);
   assert.match(value, /→ Hydra `response_types`/);
   assert.equal(hoverText(`${DEPLOYMENT.replace('replicas', 'repl|icas')}---\n${VALID_CLIENT}`), '');
+});
+
+test("quick fixes: a Hydra spelling renamed to the CRD key, a value outside the CRD's enum replaced", () => {
+  const text = VALID_CLIENT.replace('  redirectUris:', '  redirect_uris:').replace('deletionPolicy: orphan', 'deletionPolicy: Orphan');
+  const doc = analyseDocument('file:///w/k8s.yaml', 1, text, 'yaml', DEFAULT_SETTINGS, HYDRA_RULES);
+  const diags = doc.diagnostics().map(toLspDiagnostic);
+  const actions = maesterCodeActions(doc, 'file:///w/k8s.yaml', diags);
+  assert.deepEqual(actions.map((a) => a.title).sort(), ['Change to "orphan"', 'Rename "redirect_uris" to "redirectUris"']);
+  const fixed = applyTextEdits(text, actions.flatMap((a) => a.edit!.changes!['file:///w/k8s.yaml']));
+  assert.equal(fixed, VALID_CLIENT);
+  assert.deepEqual(analyseDocument('file:///w/k8s.yaml', 2, fixed, 'yaml', DEFAULT_SETTINGS, HYDRA_RULES).diagnostics(), []);
 });

@@ -1,11 +1,11 @@
 // Diagnostics for the Hydra Maester OAuth2Client resources of a YAML manifest: the CRD's own schema
 // on `spec`, then Hydra's schema and rules applied through the mapping, placed on the CRD's keys
 // and worded with the CRD's names. Other Kubernetes objects in the manifest get nothing.
-import type { ParsedDocument } from '../document/documentModel';
+import type { ObjectNode, ParsedDocument } from '../document/documentModel';
 import { findProperty } from '../document/nodeLookup';
 import { AliasBudgetExceeded, nodeValue } from '../document/nodeValue';
 import type { LineIndex } from '../document/lineIndex';
-import type { HydraVersion } from '../schema/clientSchema';
+import { fieldInfo, type HydraVersion } from '../schema/clientSchema';
 import { rangeOf, type EngineDiagnostic } from '../validation/diagnostic';
 import { Codes } from '../validation/diagnosticCodes';
 import type { OffsetDiagnostic } from '../validation/offsetDiagnostic';
@@ -79,9 +79,20 @@ export function resourceDiagnostics(r: MaesterResource, parsed: ParsedDocument, 
     document: parsed,
     schemaDiagnostics: [...hydraSchema, ...crd],
   };
-  const ruled: OffsetDiagnostic[] = [...hydraSchema];
+  const ruled: OffsetDiagnostic[] = [...hydraSchema, ...versionNotes(view.node, options.hydraVersion)];
   for (const rule of options.rules) for (const d of rule(ctx)) ruled.push(d);
   for (const d of ruled) out.push({ ...d, message: inCrdTerms(d.message) });
+  return out;
+}
+
+/** Fields the target Hydra version does not know: the controller sends them, that Hydra ignores them. */
+function versionNotes(node: ObjectNode, version: HydraVersion): OffsetDiagnostic[] {
+  const out: OffsetDiagnostic[] = [];
+  for (const p of node.properties) {
+    const info = fieldInfo(p.key);
+    if (!info || info.versions.includes(version)) continue;
+    out.push({ offset: p.keyOffset, length: p.keyLength, severity: 'warning', code: Codes.keyNotInVersion, message: `"${p.key}" is not known to Hydra ${version} (known in ${info.versions.join(', ')}): it is ignored there.`, data: { key: p.key, versions: info.versions } });
+  }
   return out;
 }
 
