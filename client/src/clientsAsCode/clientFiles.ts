@@ -65,7 +65,8 @@ export function loadClients(files: readonly SourceFile[], settings: EngineSettin
       ignored++;
       continue;
     }
-    const errors = doc.diagnostics().filter((d) => d.severity === 'error');
+    // Unread clients would look "only on the server" (and be deleted by --delete-missing): refuse the file.
+    const errors = doc.diagnostics().filter((d) => d.severity === 'error' || (doc.parsed.skippedForSize && d.code === 'file-too-large'));
     if (errors.length) {
       const clientIds = declaredIds(doc.parsed);
       for (const e of errors) refused.push({ file: f.name, uri: f.uri, line: e.range.start.line, character: e.range.start.character, code: e.code, message: e.message, clientIds });

@@ -1,9 +1,10 @@
 // CodeLens data for a client file: per client, its live status on the active connection (from the
-// drift snapshot, so opening files costs no request), then Compare and Push. No vscode.
+// cached server list, so opening files costs no request after the first), then Compare and Push. No vscode.
 import { type SourceFile, clientsInText } from '../clientsAsCode/clientFiles';
 import type { NormaliseOptions } from '../clientsAsCode/normalise';
 import type { EngineSettings } from '../../../server/src/engine/engineSettings';
-import { DriftModel, type DriftSnapshot } from './driftModel';
+import type { OAuth2Client } from '../adminApi/oauth2Client';
+import { DriftModel } from './driftModel';
 
 export const LENS_COMMANDS = {
   compare: 'oauth2Client.compareFileClient',
@@ -19,17 +20,17 @@ export interface LensData {
   command?: { command: string; arguments: unknown[] };
 }
 
-/** Lenses for every client with a client_id; `snapshot` is an Error when the server could not be read. */
-export function clientLenses(file: SourceFile, connection: string, snapshot: DriftSnapshot | Error, settings: EngineSettings, options: NormaliseOptions): LensData[] {
+/** Lenses for every client with a client_id; `server` is an Error when the server could not be read. */
+export function clientLenses(file: SourceFile, connection: string, server: ReadonlyMap<string, OAuth2Client> | Error, settings: EngineSettings, options: NormaliseOptions): LensData[] {
   const out: LensData[] = [];
   for (const c of clientsInText(file, settings)) {
     const line = c.source.line;
     const args = [connection, file.uri, c.clientId];
-    if (snapshot instanceof Error) {
-      out.push({ line, title: `live (${connection}): unavailable`, tooltip: snapshot.message, command: { command: LENS_COMMANDS.refresh, arguments: [connection] } });
+    if (server instanceof Error) {
+      out.push({ line, title: `live (${connection}): unavailable`, tooltip: server.message, command: { command: LENS_COMMANDS.refresh, arguments: [connection] } });
       continue;
     }
-    const status = DriftModel.status(snapshot, c.value, options);
+    const status = DriftModel.status(server, c.value, options);
     const title =
       status.kind === 'inSync' ? `live (${connection}): in sync`
       : status.kind === 'missing' ? `live (${connection}): missing`

@@ -27,6 +27,7 @@ export class DriftModel {
   private readonly snapshots = new Map<string, Promise<DriftSnapshot>>();
   /** The server's list per connection: kept when only the files changed (a save costs no request). */
   private readonly listings = new Map<string, Promise<OAuth2Client[]>>();
+  private readonly byId = new WeakMap<OAuth2Client[], Map<string, OAuth2Client>>();
   /** The last finished snapshot per connection, for synchronous readers (tree labels). */
   private readonly finished = new Map<string, DriftSnapshot>();
   private readonly listeners: ((connection?: string) => void)[] = [];
@@ -71,7 +72,10 @@ export class DriftModel {
       p = this.plan(connection, signal);
       this.snapshots.set(connection, p);
       p.then((s) => {
-        if (this.snapshots.get(connection) === p) this.finished.set(connection, s);
+        if (this.snapshots.get(connection) !== p) return;
+        this.finished.set(connection, s);
+        // The tree's root shows the counts once they are known.
+        for (const l of this.listeners) l(connection);
       }, () => undefined);
       // A failed plan is not cached: the next reader tries again.
       p.catch(() => {
@@ -95,9 +99,21 @@ export class DriftModel {
     return s;
   }
 
-  /** One client of a file against the snapshot's server copy. */
-  static status(snapshot: DriftSnapshot, local: Record<string, unknown>, options: NormaliseOptions): LiveStatus {
-    const live = typeof local.client_id === 'string' ? snapshot.server.get(local.client_id) : undefined;
+  /** The server's clients by client_id (listed once, cached): all a CodeLens needs, no workspace scan. */
+  async serverClients(connection: string, signal?: AbortSignal): Promise<Map<string, OAuth2Client>> {
+    const listed = await this.listing(connection, signal);
+    let byId = this.byId.get(listed);
+    if (!byId) {
+      byId = new Map();
+      for (const c of listed) if (typeof c.client_id === 'string') byId.set(c.client_id, c);
+      this.byId.set(listed, byId);
+    }
+    return byId;
+  }
+
+  /** One client of a file against the server's copy. */
+  static status(server: ReadonlyMap<string, OAuth2Client>, local: Record<string, unknown>, options: NormaliseOptions): LiveStatus {
+    const live = typeof local.client_id === 'string' ? server.get(local.client_id) : undefined;
     if (!live) return { kind: 'missing' };
     const changes = diffClients(local, live, options);
     return changes.length ? { kind: 'differs', changes } : { kind: 'inSync' };
@@ -116,11 +132,9 @@ export class DriftModel {
   }
 
   private async plan(connection: string, signal?: AbortSignal): Promise<DriftSnapshot> {
-    const [files, listed] = await Promise.all([this.files.list(), this.listing(connection, signal)]);
+    const [files, listed, server] = await Promise.all([this.files.list(), this.listing(connection, signal), this.serverClients(connection, signal)]);
     const loaded = loadClients(files, this.settings());
     const plan = planFromListing(loaded, listed, this.normaliseOptions());
-    const server = new Map<string, OAuth2Client>();
-    for (const c of listed) if (typeof c.client_id === 'string') server.set(c.client_id, c);
     return { connection, plan, server, loaded };
   }
 }

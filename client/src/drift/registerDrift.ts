@@ -12,7 +12,8 @@ import type { Host } from '../host';
 import { type EngineSettings, normalizeSettings } from '../../../server/src/engine/engineSettings';
 import { LENS_COMMANDS, clientLenses } from './codeLens';
 import { type DriftDeps, applyWorkspace, compareDrift, compareFileClient, planWorkspace, pushClient } from './driftCommands';
-import { DriftModel, type DriftSnapshot, type WorkspaceFiles } from './driftModel';
+import type { OAuth2Client } from '../adminApi/oauth2Client';
+import { DriftModel, type WorkspaceFiles } from './driftModel';
 import { DRIFT_COMMANDS, DriftSection } from './driftTree';
 
 /** Enough for real repositories of client files; beyond it the plan says nothing about the rest. */
@@ -71,16 +72,16 @@ export function registerDrift(s: DriftServices): vscode.Disposable[] {
       if (!connection) return [];
       const file: SourceFile = { name: vscode.workspace.asRelativePath(doc.uri), uri: doc.uri.toString(), text: doc.getText() };
       if (!clientsInText(file, settings()).length) return [];
-      let snapshot: DriftSnapshot | Error | undefined = failures.get(connection);
-      if (!snapshot) {
+      let server: ReadonlyMap<string, OAuth2Client> | Error | undefined = failures.get(connection);
+      if (!server) {
         try {
-          snapshot = await drift.snapshot(connection);
+          server = await drift.serverClients(connection);
         } catch (err) {
-          snapshot = err instanceof Error ? err : new Error(String(err));
-          failures.set(connection, snapshot);
+          server = err instanceof Error ? err : new Error(String(err));
+          failures.set(connection, server);
         }
       }
-      return clientLenses(file, connection, snapshot, settings(), drift.normaliseOptions()).map((l) => {
+      return clientLenses(file, connection, server, settings(), drift.normaliseOptions()).map((l) => {
         const range = new vscode.Range(l.line, 0, l.line, 0);
         return new vscode.CodeLens(range, l.command ? { title: l.title, command: l.command.command, arguments: l.command.arguments, ...(l.tooltip ? { tooltip: l.tooltip } : {}) } : { title: l.title, command: '' });
       });

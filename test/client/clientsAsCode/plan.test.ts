@@ -5,7 +5,9 @@ import { after, before, describe, test } from 'node:test';
 import { AdminApiClient } from '../../../client/src/adminApi/adminApiClient';
 import { inSync, planAgainstServer } from '../../../client/src/clientsAsCode/plan';
 import { type AdminServer, startAdminServer } from '../../adminServer/adminServer';
-import { load } from './files';
+import { loadClients } from '../../../client/src/clientsAsCode/clientFiles';
+import { DEFAULT_SETTINGS } from '../../../server/src/engine/engineSettings';
+import { load, sourceFiles } from './files';
 
 const WEB = { client_id: 'web', client_name: 'Web', redirect_uris: ['https://web.example/cb'], grant_types: ['authorization_code'], response_types: ['code'], scope: 'openid' };
 const API = { client_id: 'api', client_name: 'API', grant_types: ['client_credentials'], scope: 'read' };
@@ -73,6 +75,12 @@ describe('plan', () => {
       ['missing-client-id', 'oauth2-clients/a.json', 1],
     ]);
     assert.match(loaded.refused.find((r) => r.file === 'oauth2-clients/b.yaml')!.message, /also declared at oauth2-clients\/a\.json:8/);
+  });
+
+  test('a client file too large to read is refused, so its clients never look "only on the server"', () => {
+    const loaded = loadClients(sourceFiles({ 'oauth2-clients/big.json': [API] }), { ...DEFAULT_SETTINGS, maxFileSize: 10 });
+    assert.deepEqual(loaded.clients, []);
+    assert.deepEqual(loaded.refused.map((r) => [r.file, r.code]), [['oauth2-clients/big.json', 'file-too-large']]);
   });
 
   test('files that are not client files are ignored, not refused', () => {

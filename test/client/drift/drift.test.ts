@@ -18,10 +18,12 @@ const SEED = [cc('api', { scope: 'read' }), cc('web'), cc('old')];
 
 class Workspace {
   files: SourceFile[] = [];
+  listed = 0;
   set(files: Record<string, string | object>) {
     this.files = Object.entries(files).map(([name, c]) => ({ name, uri: `file:///ws/${name}`, text: typeof c === 'string' ? c : JSON.stringify(c, null, 2) }));
   }
   async list() {
+    this.listed++;
     return this.files;
   }
   file(name: string): SourceFile {
@@ -135,10 +137,12 @@ describe('drift', () => {
 
   test('CodeLens: in sync / differs (fields) / missing, with Compare and Push, from the snapshot without new requests', async () => {
     const { drift, requests, ws, deps, host } = setup();
-    const snapshot = await drift.snapshot('local');
+    const server = await drift.serverClients('local');
+    assert.equal(ws.listed, 0, 'a CodeLens never scans the workspace');
+    assert.equal(await drift.serverClients('local'), server);
     const before = requests.length;
     const file: SourceFile = { name: 'oauth2-clients/all.yaml', uri: 'file:///ws/oauth2-clients/all.yaml', text: 'client_id: web\nclient_name: WEB\ngrant_types: [client_credentials]\n---\nclient_id: api\nscope: other\n---\nclient_id: brand-new\n' };
-    const lenses = clientLenses(file, 'local', snapshot, DEFAULT_SETTINGS, drift.normaliseOptions());
+    const lenses = clientLenses(file, 'local', server, DEFAULT_SETTINGS, drift.normaliseOptions());
     assert.deepEqual(lenses.map((l) => [l.line, l.title]), [
       [0, 'live (local): in sync'],
       [0, 'Compare'],
@@ -150,7 +154,7 @@ describe('drift', () => {
     ]);
     assert.deepEqual(lenses[4]!.command, { command: 'oauth2Client.pushFileClient', arguments: ['local', file.uri, 'api'] });
     assert.equal(requests.length, before);
-    assert.deepEqual(clientLenses(ws.file('package.json'), 'local', snapshot, DEFAULT_SETTINGS, drift.normaliseOptions()), []);
+    assert.deepEqual(clientLenses(ws.file('package.json'), 'local', server, DEFAULT_SETTINGS, drift.normaliseOptions()), []);
     const down = clientLenses(file, 'local', new Error('unreachable'), DEFAULT_SETTINGS, drift.normaliseOptions());
     assert.deepEqual(down.map((l) => l.title), ['live (local): unavailable', 'live (local): unavailable', 'live (local): unavailable']);
     await compareFileClient(deps, 'local', file, 'api');
