@@ -10,8 +10,8 @@ process.chdir(root);
 
 // Stages: name → test folders (under test/). Later issues append stages (real Hydra, VS Code).
 const STAGES = {
-  unit: ['engine', 'server', 'client', 'adminServer', 'contract/inRepo'],
-  protocol: ['protocol', 'cli'],
+  unit: ['engine', 'server', 'client', 'adminServer', 'contract/inRepo', 'fuzz/engine'],
+  protocol: ['protocol', 'cli', 'fuzz/protocol'],
   hydra: ['contract/hydra'],
 };
 // Stages that need a server: started (and for Hydra first built, cached) before the stage's tests,

@@ -17,12 +17,12 @@ const LANGUAGE = fc.constantFrom<DocumentLanguage>('json', 'yaml');
 
 /** Any UTF-16 code unit, lone surrogates included. */
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n));
-const anyString = (maxLength: number) => fc.string({ unit: codeUnit, maxLength });
+export const anyString = (maxLength: number) => fc.string({ unit: codeUnit, maxLength });
 
 const DANGEROUS_KEYS = ['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf', '', ' ', '$ref', '$schema'];
 
 /** Pieces that mean something to a JSON or YAML parser, or to a text model. */
-const TOKENS = [
+export const TOKENS = [
   '\0', '\uD800', '\uDC00', '\uDBFF\uDFFF', '\uFEFF', '\r\n', '\r', '\n', '\t', '\u2028', '\u0085', '  ', '\t\t',
   '{', '}', '[', ']', ':', ': ', ',', '"', "'", '\\', '\\u', '\\uD800', '\\u0000', '- ', '-', '? ', '|', '|-', '>', '#', '#!',
   '&a ', '*a', '&b [*a, *a, *a]', '<<: *a', '<<: [*a, *b]', '!!binary ', '!!str ', '!custom ', '%YAML 1.2\n', '---\n', '---', '...\n',
