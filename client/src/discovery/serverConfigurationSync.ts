@@ -18,7 +18,7 @@ export interface SyncSources {
 export class ServerConfigurationSync {
   private readonly cache = new Map<string, Promise<DiscoveryResult>>();
 
-  constructor(private readonly sources: SyncSources, private readonly fetcher: (publicUrl: string) => Promise<DiscoveryResult> = fetchDiscovery) {}
+  constructor(private readonly sources: SyncSources, private readonly fetcher: (c: ConnectionConfig & { publicUrl: string }) => Promise<DiscoveryResult> = readDiscovery) {}
 
   /** Reads what is not cached yet (everything with `force`), then tells the server. */
   async push(force = false): Promise<ServerConfigurations> {
@@ -26,10 +26,11 @@ export class ServerConfigurationSync {
     const servers: ServerConfiguration[] = [];
     for (const c of this.sources.connections()) {
       if (!c.publicUrl) continue;
-      let p = this.cache.get(c.publicUrl);
+      const key = `${c.publicUrl}\n${c.caFile ?? ''}\n${c.insecureSkipTlsVerify === true}`;
+      let p = this.cache.get(key);
       if (!p) {
-        p = this.fetcher(c.publicUrl);
-        this.cache.set(c.publicUrl, p);
+        p = this.fetcher({ ...c, publicUrl: c.publicUrl });
+        this.cache.set(key, p);
       }
       const r = await p;
       if ('unreachable' in r) this.sources.log?.(`Server configuration of connection "${c.name}" (${r.url}) could not be read: ${r.unreachable}`);
@@ -41,6 +42,10 @@ export class ServerConfigurationSync {
     await this.sources.send(config);
     return config;
   }
+}
+
+function readDiscovery(c: ConnectionConfig & { publicUrl: string }): Promise<DiscoveryResult> {
+  return fetchDiscovery(c.publicUrl, { ...(c.caFile ? { caFile: c.caFile } : {}), ...(c.insecureSkipTlsVerify ? { insecureSkipTlsVerify: true } : {}) });
 }
 
 /** `{ "glob": "connection" }` → ordered associations; anything malformed is skipped. */

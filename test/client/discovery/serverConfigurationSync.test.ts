@@ -12,6 +12,7 @@ import { analyseDocument } from '../../../server/src/engine/clientDocument';
 import { serverDiagnostics } from '../../../server/src/engine/discovery/serverDiagnostics';
 import { DEFAULT_SETTINGS } from '../../../server/src/engine/engineSettings';
 import { type AdminServer, startAdminServer } from '../../adminServer/adminServer';
+import { makeTestPki } from '../adminApi/scriptedServer';
 
 let srv: AdminServer;
 let discoveryReads = 0;
@@ -84,4 +85,24 @@ test('associations: only string targets, in setting order', () => {
   assert.deepEqual(associations({ 'a/**': 'x', 'b/**': 3, '': 'y', 'c/**': 'z' }), [{ pattern: 'a/**', server: 'x' }, { pattern: 'c/**', server: 'z' }]);
   assert.deepEqual(associations([1, 2]), []);
   assert.deepEqual(associations(undefined), []);
+});
+
+test("TLS: the connection's caFile is trusted for the discovery document; an unknown CA is a reason", async (t) => {
+  let pki;
+  try {
+    pki = makeTestPki();
+  } catch {
+    return t.skip('openssl is not available');
+  }
+  const tlsServer = await startAdminServer({ hydraVersion: 'v26', tls: { key: pki.key, cert: pki.cert } });
+  try {
+    const trusted = await fetchDiscovery(tlsServer.url, { caFile: pki.caFile });
+    assert.ok('document' in trusted, JSON.stringify(trusted));
+    assert.ok((trusted.document.grant_types_supported ?? []).includes('urn:ietf:params:oauth:grant-type:device_code'));
+    const untrusted = await fetchDiscovery(tlsServer.url);
+    assert.ok('unreachable' in untrusted);
+    assert.match(untrusted.unreachable, /UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|SELF_SIGNED/);
+  } finally {
+    await tlsServer.close();
+  }
 });
