@@ -96,6 +96,11 @@ async function installNode() {
 
 async function installCodeServer() {
   if (existsSync(path.join(codeServerDir, '.complete'))) return;
+  if (existsSync(codeServerDir)) {
+    try {
+      return await stampCodeServer();
+    } catch {}
+  }
   log(`installing code-server ${VERSIONS.codeServer} built against Node ${VERSIONS.node} (native modules compile: a few minutes)`);
   const tmp = `${codeServerDir}.partial`;
   rmSync(tmp, { recursive: true, force: true });
@@ -110,6 +115,11 @@ async function installCodeServer() {
   });
   rmSync(codeServerDir, { recursive: true, force: true });
   renameSync(tmp, codeServerDir);
+  await stampCodeServer();
+}
+
+/** The folder appears only after npm succeeded; it is complete once its files and --version check out. */
+async function stampCodeServer() {
   verifyCodeServer();
   const version = await output(paths.node, [paths.codeServer, '--version']);
   if (!version.startsWith(VERSIONS.codeServer)) throw new Error(`code-server install incomplete: --version said "${version.trim()}"`);
@@ -122,7 +132,6 @@ function verifyCodeServer() {
     paths.codeServer,
     path.join(codeServerPkg, 'lib', 'vscode', 'node_modules'),
     path.join(codeServerPkg, 'lib', 'vscode', 'out', 'server-main.js'),
-    path.join(codeServerPkg, 'node_modules'),
   ];
   const absent = needed.filter((p) => !existsSync(p));
   if (absent.length) throw new Error(`code-server install incomplete; missing:\n  ${absent.join('\n  ')}`);

@@ -1,0 +1,1 @@
+export function createSampleWorkspace(dir: string): string;
