@@ -90,7 +90,7 @@ export async function applyWorkspace(deps: DriftDeps, connection: string): Promi
   if (answer === applyAndDelete(only.length)) {
     const sure = await host.showWarningMessage(
       `Delete these ${only.length} client(s) from connection "${config.name}" (${config.adminUrl})? Apps using them stop working.`,
-      { modal: true, detail: only.join('\n') },
+      { modal: true, detail: plan.entries.filter((e) => e.action === 'onlyOnServer').map(named).join('\n') },
       deleteClients(only.length),
     );
     if (sure !== deleteClients(only.length)) return undefined;
@@ -206,6 +206,11 @@ function planLines(plan: Plan): string[] {
   return lines;
 }
 
+/** "id (name)" when the client has a name of its own. */
+const named = (e: PlanEntry) => {
+  const name = e.server?.client_name;
+  return typeof name === 'string' && name && name !== e.clientId ? `${e.clientId} (${name})` : e.clientId;
+};
 const resultLine = (connection: string, r: ApplyResult) => `${r.action} "${r.clientId}" on "${connection}": ${r.outcome}${r.message ? ` — ${r.message}` : ''}`;
 const ids = (plan: Plan, action: PlanEntry['action']) => plan.entries.filter((e) => e.action === action).map((e) => e.clientId);
 const list = (xs: string[]) => (xs.length > 20 ? `${xs.slice(0, 20).join(', ')} … (${xs.length - 20} more)` : xs.join(', '));

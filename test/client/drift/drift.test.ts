@@ -201,7 +201,7 @@ describe('drift', () => {
     const { host, deps } = setup();
     host.answers = [applyAndDelete(1), undefined];
     assert.equal(await applyWorkspace(deps, 'local'), undefined);
-    assert.equal(host.shown[1]!.detail, 'old');
+    assert.equal(host.shown[1]!.detail, 'old (OLD)');
     assert.match(host.shown[1]!.message, /Delete these 1 client\(s\) from connection "local"/);
     assert.equal(srv.store.has('new'), false);
     host.answers = [applyAndDelete(1), deleteClients(1)];
