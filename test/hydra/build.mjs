@@ -34,35 +34,34 @@ export function goVersion() {
 
 /**
  * Builds when the cached binary is missing or was built from other inputs (go.mod, go.sum,
- * main.go, the Go release); returns its path and the Go release that built it.
+ * main.go, the Go release, the build flags); returns its path and the Go release that built it.
  */
 export function buildHydra({ log = (line) => console.log(line) } = {}) {
   const version = hydraVersion();
   const go = goVersion();
   const dir = cacheDir(version);
   const binary = path.join(dir, 'hydra');
-  const stampFile = path.join(dir, 'inputs.sha256');
-  const hash = createHash('sha256');
-  for (const f of INPUTS) hash.update(readFileSync(path.join(here, f)));
-  hash.update(go);
-  const stamp = hash.digest('hex');
-  if (existsSync(binary) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return { binary, goVersion: go };
-
-  mkdirSync(dir, { recursive: true });
   const tmp = `${binary}.tmp-${process.pid}`;
-  log(`› building Ory Hydra ${version} (first time only; cached in ${dir})`);
-  const started = Date.now();
-  const r = spawnSync('go', [
-    'build',
+  const flags = [
     '-tags', 'sqlite,sqlite_omit_load_extension',
     '-trimpath',
     // go.sum must already hold every module; no VCS stamping (the folder is inside our git work tree).
     '-mod=readonly',
     '-buildvcs=false',
     '-ldflags', `-X github.com/ory/hydra/v2/driver/config.Version=${version}`,
-    '-o', tmp,
-    '.',
-  ], {
+  ];
+  const stampFile = path.join(dir, 'inputs.sha256');
+  const hash = createHash('sha256');
+  for (const f of INPUTS) hash.update(readFileSync(path.join(here, f)));
+  hash.update(go);
+  hash.update(JSON.stringify(flags));
+  const stamp = hash.digest('hex');
+  if (existsSync(binary) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return { binary, goVersion: go };
+
+  mkdirSync(dir, { recursive: true });
+  log(`› building Ory Hydra ${version} (first time only; cached in ${dir})`);
+  const started = Date.now();
+  const r = spawnSync('go', ['build', ...flags, '-o', tmp, '.'], {
     cwd: here,
     stdio: ['ignore', 'inherit', 'inherit'],
     // cgo for SQLite; the Go version this machine has, not a downloaded toolchain.
