@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const READY_TIMEOUT_MS = 30_000;
-const running = new Set();
+/** Live Hydra processes → their log files. */
+const running = new Map();
 let exitHookInstalled = false;
 
 /** A port the OS says is free on 127.0.0.1 right now. */
@@ -58,7 +59,7 @@ export async function startHydra(binary, { env = {}, log = () => {} } = {}) {
     },
   });
   closeSync(fd);
-  running.add(child);
+  running.set(child, logFile);
   const output = () => {
     try {
       return readFileSync(logFile, 'utf8').slice(-20_000);
@@ -109,12 +110,14 @@ function installExitHook() {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.on('exit', () => {
-    for (const child of running) child.kill('SIGKILL');
+    for (const [child, log] of running) {
+      child.kill('SIGKILL');
+      rmSync(log, { force: true });
+    }
   });
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.once(signal, () => {
-      for (const child of running) child.kill('SIGKILL');
-      process.exit(130);
+      process.exit(130); // the exit hook above kills them
     });
   }
 }
