@@ -16,8 +16,8 @@ test('CRD → client file: saved as JSON, the controller-only fields listed', as
   assert.equal(client.client_name, 'Web App');
   assert.equal(client.owner, 'web-app/apps');
   assert.equal(host.shown.length, 1);
-  assert.match(host.shown[0].message, /1 client written to \/tmp\/web\.oauth2-client\.json\. 4 fields were not carried over/);
-  assert.equal(host.logs.filter((l) => l.startsWith('warn: ')).length, 4);
+  assert.match(host.shown[0].message, /1 client written to \/tmp\/web\.oauth2-client\.json\. 3 fields were not carried over/);
+  assert.equal(host.logs.filter((l) => l.startsWith('warn: ')).length, 3);
   assert.match(host.shown[0].detail ?? '', /Secret "web-app-credentials"/);
 });
 

@@ -20,7 +20,7 @@ test('CRD → Hydra: mapped fields renamed, scope joined, owner set, controller 
     authorization_code_grant_access_token_lifespan: '1h',
     owner: 'web-app/apps',
   });
-  assert.deepEqual(warnings.map((w) => w.field).sort(), ['deletionPolicy', 'hydraAdmin', 'metadata', 'secretName']);
+  assert.deepEqual(warnings.map((w) => w.field).sort(), ['deletionPolicy', 'hydraAdmin', 'secretName']);
   assert.match(warnings.find((w) => w.field === 'secretName')!.message, /Secret "web-app-credentials" \(keys CLIENT_ID, CLIENT_SECRET\)/);
 });
 
@@ -88,4 +88,11 @@ test('files: every resource of a manifest, the other objects ignored; a client a
   assert.equal((load(docs[1]) as { spec: { grantTypes: string[] } }).spec.grantTypes[0], 'authorization_code');
   assert.throws(() => crdManifestToClientJson(DEPLOYMENT), ConversionInputError);
   assert.throws(() => clientFileToCrdManifest('{ nope'), ConversionInputError);
+});
+
+test('CRD → Hydra without a namespace: the owner cannot be known, and a warning says so', () => {
+  const noNamespace = load(VALID_CLIENT.replace('  namespace: apps\n', '')) as Record<string, unknown>;
+  const { result, warnings } = crdToHydraClient(noNamespace);
+  assert.equal(result.owner, 'web-app/');
+  assert.match(warnings.find((w) => w.field === 'metadata.namespace')!.message, /web-app\/<the namespace it is applied to>/);
 });

@@ -33,8 +33,9 @@ export function crdToHydraClient(resource: Obj): Conversion {
   const name = typeof meta.name === 'string' ? meta.name : '';
   const namespace = typeof meta.namespace === 'string' ? meta.namespace : '';
   Object.assign(result, hydraValueOf(spec));
+  // What the controller sends as owner (hydra/types.go): name/namespace.
   result.owner = `${name}/${namespace}`;
-  warnings.push({ field: 'metadata', message: `owner is "${result.owner}": ${CONTROLLER_SETS.owner}${namespace ? '' : ' The resource names no namespace: the controller uses the namespace it is applied to.'}` });
+  if (!namespace) warnings.push({ field: 'metadata.namespace', message: `The resource names no namespace, so the owner is not known: the controller sets it to ${name || '<name>'}/<the namespace it is applied to>. ${CONTROLLER_SETS.owner}` });
   for (const [key, v] of Object.entries(spec)) {
     const f = crdFields.get(key);
     if (!f) {
