@@ -69,7 +69,7 @@ export function registerDrift(s: DriftServices): vscode.Disposable[] {
     onDidChangeCodeLenses: lensChanged.event,
     provideCodeLenses: async (doc) => {
       const connection = s.registry.activeName();
-      if (!connection) return [];
+      if (!connection || vscode.workspace.getConfiguration('oauth2Client').get('liveStatusCodeLens') === false) return [];
       const file: SourceFile = { name: vscode.workspace.asRelativePath(doc.uri), uri: doc.uri.toString(), text: doc.getText() };
       if (!clientsInText(file, settings()).length) return [];
       let server: ReadonlyMap<string, OAuth2Client> | Error | undefined = failures.get(connection);
@@ -93,6 +93,9 @@ export function registerDrift(s: DriftServices): vscode.Disposable[] {
     ...Object.entries(commands).map(([name, handler]) => vscode.commands.registerCommand(name, (...args: unknown[]) => runSafe(s.host, name.replace('oauth2Client.', ''), () => handler(...args)))),
     vscode.languages.registerCodeLensProvider(CLIENT_FILE_LANGUAGES.map((language) => ({ language, scheme: 'file' })), lenses),
     // The files side of the plan changed: plan again from the cached server lists (no request).
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('oauth2Client.liveStatusCodeLens')) lensChanged.fire();
+    }),
     vscode.workspace.onDidSaveTextDocument((d) => {
       if (CLIENT_FILE_LANGUAGES.includes(d.languageId)) drift.refreshFiles();
     }),
