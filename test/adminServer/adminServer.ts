@@ -72,7 +72,8 @@ export async function startAdminServer(options: AdminServerOptions = {}): Promis
       return;
     }
     const body = ['POST', 'PUT', 'PATCH'].includes(method) ? await readBody(req) : '';
-    send(res, req, route(method, url, body));
+    const reply = route(method, url, body);
+    send(res, req, version === 'v2.3' ? fositeQuotes(reply) : reply);
   }
 
   function route(method: string, url: URL, body: string): Reply {
@@ -248,6 +249,13 @@ export async function startAdminServer(options: AdminServerOptions = {}): Promis
         server.closeAllConnections();
       }),
   };
+}
+
+/** v2.3 writes every error through fosite, which turns `"` into `'` in the description (seen on a real v2.3.0). */
+function fositeQuotes(reply: Reply): Reply {
+  const body = reply.body as { error?: unknown; error_description?: unknown } | undefined;
+  if (typeof body?.error !== 'string' || typeof body.error_description !== 'string') return reply;
+  return { ...reply, body: { ...body, error_description: body.error_description.replace(/"/g, "'") } };
 }
 
 function only(method: string, allowed: string, reply: () => Reply): Reply {

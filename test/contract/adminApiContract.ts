@@ -211,6 +211,8 @@ export function adminApiContract(label: string, makeTarget: () => Promise<Contra
       assertHydraError(await http(target.adminUrl, 'POST', '/admin/clients', '{bad'), 400, malformed, "Unable to decode the request body: invalid character 'b' looking for beginning of object key string");
       assertHydraError(await http(target.adminUrl, 'POST', '/admin/clients', ''), 400, malformed, 'Unable to decode the request body: EOF');
       assertHydraError(await http(target.adminUrl, 'POST', '/admin/clients', { client_id: 5 }), 400, malformed, /^Unable to decode the request body: json: cannot unmarshal number into Go struct field/);
+      // Descriptions pass through fosite, which turns every `"` into `'`.
+      assertHydraError(await http(target.adminUrl, 'PUT', `/admin/clients/${cid}/lifespans`, { implicit_grant_access_token_lifespan: 'abc' }), 400, malformed, "Unable to decode the request body: time: invalid duration 'abc'");
       const del = await http(target.adminUrl, 'DELETE', `/admin/clients/${cid}`);
       assert.equal(del.status, 204);
       assert.equal(del.body, undefined);
