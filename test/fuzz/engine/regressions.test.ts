@@ -50,3 +50,21 @@ test('quick fixes in a file that starts with a BOM indent from column 0', () => 
     assert.match(fixed, /\ngrant_types:/);
   }
 });
+
+test('JSON completion after a long run of spaces stays linear (the comma-gap regex was quadratic)', () => {
+  const text = `{${' '.repeat(60_000)}jwks:\n  keys:\n    - kty: RSA\n`;
+  const outcome = checkCase({ text, language: 'json', probes: [1] }, 'v26', 1_000);
+  assert.deepEqual(outcome.violations, []);
+});
+
+test('quick fixes in a file with lone \\r line ends keep it parseable', () => {
+  const text = 'grant_types:\r  - authorization_code\rresponse_types:\r  - token\r';
+  const outcome = checkCase({ text, language: 'yaml', probes: [0] }, 'v26', 5_000);
+  assert.deepEqual(outcome.violations, []);
+  const doc = analyse(text, 'yaml');
+  const diagnostics = doc.diagnostics().map((d) => ({ range: d.range, code: d.code, message: d.message, source: DIAGNOSTIC_SOURCE, ...(d.data ? { data: d.data } : {}) }));
+  const uri = 'file:///w/c.oauth2-client.yaml';
+  const fixes = provideCodeActions(doc, uri, diagnostics).filter((a) => /Add "implicit"/.test(a.title));
+  assert.ok(fixes.length, 'the add-grant fix is offered');
+  assert.deepEqual(syntaxErrors(applyTextEdits(text, fixes[0].edit!.changes![uri]), 'yaml'), []);
+});

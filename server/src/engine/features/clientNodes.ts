@@ -91,14 +91,16 @@ export function locate(doc: ParsedDocument, start: number, end: number): Located
 
 /** Start of the line holding `offset`. */
 export function lineStartAt(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+  // A lone \r ends a line too (as in LSP positions); and lastIndexOf(…, -1) would find a '\n' at 0.
+  let i = offset - 1;
+  while (i >= 0 && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i--;
+  return i + 1;
 }
 
 /** End of the line holding `offset` (before its line break). */
 export function lineEndAt(text: string, offset: number): number {
-  let e = text.indexOf('\n', offset);
-  if (e < 0) e = text.length;
-  if (e > 0 && text[e - 1] === '\r') e--;
+  let e = Math.max(0, offset);
+  while (e < text.length && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
   return Math.max(e, offset);
 }
 

@@ -77,6 +77,8 @@ function closedAt(text: string, n: ObjectNode | ArrayNode): boolean {
   return n.length > 1 && text[n.offset + n.length - 1] === close;
 }
 
+/** Whitespace with at most one comma; `(,?)\s*` after `\s*` was quadratic on a long run of spaces. */
+const COMMA_GAP = /^\s*(?:(,)\s*)?$/;
 function jsonObjectGap(text: string, offset: number, o: ObjectNode): CompletionSlot[] {
   if (offset <= o.offset || (closedAt(text, o) && offset >= o.offset + o.length)) return [];
   let i = o.properties.length - 1;
@@ -97,7 +99,7 @@ function jsonObjectGap(text: string, offset: number, o: ObjectNode): CompletionS
   const gapStart = prev ? propertyEnd(prev) : o.offset + 1;
   if (replace.start < gapStart) return [];
   const gap = text.slice(gapStart, replace.start);
-  const m = /^\s*(,?)\s*$/.exec(gap);
+  const m = COMMA_GAP.exec(gap);
   if (!m || (prev && prev.colonOffset === undefined)) return [];
   return [{
     kind: 'key',
@@ -120,7 +122,7 @@ function jsonArrayGap(text: string, offset: number, a: ArrayNode): CompletionSlo
   const replace = { start: offset - word.length, end: wordEnd };
   const gapStart = prev ? prev.offset + prev.length : a.offset + 1;
   if (replace.start < gapStart) return [];
-  const m = /^\s*(,?)\s*$/.exec(text.slice(gapStart, replace.start));
+  const m = COMMA_GAP.exec(text.slice(gapStart, replace.start));
   if (!m) return [];
   const next = nextChar(text, wordEnd);
   const commas = { commaBefore: prev && !m[1] ? gapStart : undefined, commaAfter: next !== '' && next !== ']' && next !== ',' };
