@@ -3,6 +3,7 @@
 // failed save throws (the editor stays dirty, the text intact) and tests run it with fakes.
 import { AdminApiError } from '../adminApi/adminApiError';
 import { describeFailure } from '../../../server/src/engine/errors/describeFailure';
+import type { ClientSource } from '../../../server/src/engine/errors/diagnosticPointer';
 import { type OAuth2Client, SERVER_SET_FIELDS } from '../adminApi/oauth2Client';
 import type { ConnectionRegistry } from '../connections/connectionRegistry';
 import { WriteRefusedError, guardWrite } from '../connections/writeGuard';
@@ -67,8 +68,9 @@ export class ClientFsCore {
     const ref = this.ref(uri);
     const config = this.registry.get(ref.connection);
     let edited: Record<string, unknown>;
+    const text = new TextDecoder().decode(content);
     try {
-      edited = textToClient(new TextDecoder().decode(content), ref.format);
+      edited = textToClient(text, ref.format);
     } catch (err) {
       throw this.errors.unavailable((err as Error).message);
     }
@@ -88,7 +90,7 @@ export class ClientFsCore {
     try {
       saved = await api.update(ref.clientId, edited, read?.updatedAt ? { expectedUpdatedAt: read.updatedAt } : {});
     } catch (err) {
-      if (!(err instanceof AdminApiError) || !err.conflict) this.rethrow(err);
+      if (!(err instanceof AdminApiError) || !err.conflict) this.rethrow(err, { text, language: ref.format });
       saved = await this.resolveConflict(uri, ref, edited, err.conflict.server);
     }
     const bytes = clientToText(saved, ref.format);
@@ -133,14 +135,15 @@ export class ClientFsCore {
     return ref;
   }
 
-  private rethrow(err: unknown): never {
+  /** `source`: the text being saved, so a rejection can point at the linter's diagnostic line. */
+  private rethrow(err: unknown, source?: ClientSource): never {
     if (err instanceof WriteRefusedError) throw this.errors.noPermissions(err.message);
     if (err instanceof AdminApiError) {
       this.host.log('error', err.message);
       if (err.status === 404) throw this.errors.fileNotFound(err.message);
       if (err.status === 401 || err.status === 403) throw this.errors.noPermissions(err.message);
       // A rejected save names the field, why, the fix and the linter's diagnostic (engine/errors).
-      throw this.errors.unavailable(describeFailure(err));
+      throw this.errors.unavailable(describeFailure(err, source));
     }
     throw this.errors.unavailable(err instanceof Error ? err.message : String(err));
   }

@@ -21,15 +21,18 @@ function setup() {
   return { host, registry, fs: new ClientFsCore(registry, host, FAKE_FS_ERRORS, () => undefined), uri: toClientUri({ connection: 'local', clientId: 'web', format: 'json' }) };
 }
 
-test('a rejected save explains the field, the fix and names the diagnostic; the secret is not echoed', async () => {
+test('a rejected save explains the field and the fix, and points at the diagnostic\'s line; the secret is not echoed', async () => {
   const { fs, uri } = setup();
   const client = JSON.parse(new TextDecoder().decode(await fs.readFile(uri))) as Record<string, unknown>;
   client.client_secret = 'abc12';
-  const err = await fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(client))).then(() => undefined, (e: Error) => e);
+  const text = JSON.stringify(client, null, 2);
+  const err = await fs.writeFile(uri, new TextEncoder().encode(text)).then(() => undefined, (e: Error) => e);
   assert.ok(err, 'the save must fail');
   assert.match(err.message, /Field: client_secret\./);
   assert.match(err.message, /Fix: Use a longer secret/);
-  assert.match(err.message, /"client-secret-too-short"/);
+  const line = text.split('\n').findIndex((l) => l.includes('"client_secret"')) + 1;
+  assert.ok(line > 1);
+  assert.match(err.message, new RegExp(`The linter reports this as "client-secret-too-short" at line ${line}\\.`));
   assert.ok(!err.message.includes('abc12'));
 });
 

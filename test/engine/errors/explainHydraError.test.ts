@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ERROR_TABLE_IDS, ERROR_TABLE_RULE_CODES, explainHydraError, explanationText, type HydraErrorAnswer } from '../../../server/src/engine/errors/explainHydraError';
+import { describeFailure } from '../../../server/src/engine/errors/describeFailure';
+import { linesWithCode } from '../../../server/src/engine/errors/diagnosticPointer';
 import { ALL_RULE_CODES } from '../../../server/src/engine/rules';
 import { Codes } from '../../../server/src/engine/validation/diagnosticCodes';
 
@@ -86,4 +88,14 @@ test('answers the table does not know give nothing (the caller keeps Hydra\'s ow
   assert.equal(explainHydraError({ status: 418, error: 'teapot', errorDescription: 'short and stout' }), undefined);
   assert.equal(explainHydraError({ status: 400, error: 'invalid_client_metadata', errorDescription: `${META} something new in v27` }), undefined);
   assert.equal(explainHydraError({}), undefined);
+});
+
+test('with the client text, the explanation points at the lines where the linter reports it', () => {
+  const text = 'client_id: a\nredirect_uris:\n  - https://a.example/cb\npost_logout_redirect_uris:\n  - https://b.example/bye\n';
+  const answer = meta("post_logout_redirect_uri 'https://b.example/bye' must match the domain, port, scheme of at least one of the registered redirect URIs but did not");
+  const message = describeFailure({ message: 'Hydra rejected the client', ...answer }, { text, language: 'yaml' });
+  assert.match(message, /^Hydra rejected the client — Field: post_logout_redirect_uris\. .* at line 5\.$/);
+  assert.deepEqual(linesWithCode({ text: '{"client_secret": "abc"}', language: 'json' }, 'client-secret-too-short'), [1]);
+  assert.match(describeFailure({ message: 'm', ...answer }, { text: '{ not json', language: 'json' }), / in the file\.$/, 'no line when the text has no such diagnostic');
+  assert.equal(describeFailure({ message: 'offline' }), 'offline');
 });

@@ -90,8 +90,9 @@ export function explainHydraError(answer: HydraErrorAnswer): ErrorExplanation | 
 }
 
 /** One paragraph for a message or a log line. */
-export function explanationText(x: ErrorExplanation): string {
+export function explanationText(x: ErrorExplanation, lines: readonly number[] = []): string {
   const field = x.field ? `Field: ${x.field}. ` : '';
-  const rule = x.ruleCode ? ` The linter reports this as "${x.ruleCode}" in the file.` : '';
+  const where = lines.length ? ` at line ${lines.join(', ')}` : ' in the file';
+  const rule = x.ruleCode ? ` The linter reports this as "${x.ruleCode}"${where}.` : '';
   return `${field}${x.why} Fix: ${x.fix}${rule}`;
 }
