@@ -13,15 +13,19 @@ const STAGES = {
   unit: ['engine', 'server', 'client', 'adminServer', 'contract/inRepo', 'fuzz/engine'],
   protocol: ['protocol', 'cli', 'fuzz/protocol'],
   hydra: ['contract/hydra'],
+  e2e: ['e2e'],
 };
 // Stages that need a server: started (and for Hydra first built, cached) before the stage's tests,
 // stopped after them even when they fail; its env (e.g. HYDRA_ADMIN_URL) reaches the tests.
 const SERVICES = {
   hydra: async () => (await import('../test/hydra/service.mjs')).startHydraService(),
+  // A real VS Code (code-server + Chromium), provisioned once into ~/.cache, and the packaged .vsix.
+  e2e: async () => (await import('../test/e2e/service.mjs')).startE2eService(),
 };
 // Test files run two at a time, except where they share one server that cannot take concurrent
 // writes: Hydra on in-memory SQLite answers those with "concurrent update" errors.
-const CONCURRENCY = { hydra: 1 };
+// Each e2e file drives its own VS Code and browser: one at a time on two cores.
+const CONCURRENCY = { hydra: 1, e2e: 1 };
 
 const only = process.argv[2];
 if (only && !STAGES[only]) {

@@ -26,6 +26,8 @@ export interface SessionOptions {
   settings?: Record<string, unknown>;
   /** Extra workspace files: relative path → content. */
   files?: Record<string, string>;
+  /** false: don't install the .vsix (an extension-host run loads the repository as the development extension). */
+  install?: boolean;
   /** Extension-host test run: [extensionDevelopmentPath, extensionTestsPath] as absolute paths. */
   extensionTests?: { developmentPath: string; testsPath: string; onExit: (code: number) => void; onLog?: (line: string) => void };
 }
@@ -50,7 +52,10 @@ export async function openVsCode(options: SessionOptions = {}): Promise<VsCodeSe
   };
   try {
     // scripts/test.mjs packages once per stage; a file run on its own packages for itself.
-    const vsix = process.env.OAUTH2_E2E_VSIX ?? (await (await scripts.package()).packageExtension({ build: false, quiet: true, out: path.join(dir, 'extension.vsix') })).vsix;
+    const vsix =
+      options.install === false
+        ? undefined
+        : (process.env.OAUTH2_E2E_VSIX ?? (await (await scripts.package()).packageExtension({ build: false, quiet: true, out: path.join(dir, 'extension.vsix') })).vsix);
     const workspace = createSampleWorkspace(path.join(dir, 'workspace'));
     for (const [rel, text] of Object.entries(options.files ?? {})) {
       mkdirSync(path.dirname(path.join(workspace, rel)), { recursive: true });
