@@ -30,7 +30,7 @@ function offMachineFetch(c: HydraVerdictCase): string | undefined {
   } catch {
     return undefined;
   }
-  return `Hydra would fetch ${uri}; tests reach loopback only`;
+  return `Hydra would fetch ${uri}; tests reach loopback only (sectorIdentifier.test.ts checks this on loopback)`;
 }
 
 const needsPairwise = (c: HydraVerdictCase) => c.options?.supportedSubjectTypes?.includes('pairwise') ?? false;
