@@ -25,9 +25,16 @@ export function cacheDir(version = hydraVersion()) {
   return path.join(base, 'oauth2-client-studio', 'hydra', version);
 }
 
+/** `go` from PATH, else where the Go machines install it (a CI shell may not have it on PATH). */
+function goCommand() {
+  if (process.env.GO) return process.env.GO;
+  const onPath = spawnSync('go', ['version'], { stdio: 'ignore' });
+  return !onPath.error ? 'go' : existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : 'go';
+}
+
 /** The Go release that builds Hydra here, e.g. "go1.26.8": Hydra's URL checks are Go's. */
 export function goVersion() {
-  const r = spawnSync('go', ['env', 'GOVERSION'], { encoding: 'utf8', env: { ...process.env, GOTOOLCHAIN: 'local' } });
+  const r = spawnSync(goCommand(), ['env', 'GOVERSION'], { encoding: 'utf8', env: { ...process.env, GOTOOLCHAIN: 'local' } });
   if (r.error || r.status !== 0) throw new Error(`Go is needed to build Hydra: \`go env GOVERSION\` failed (${r.error?.message ?? r.stderr.trim()})`);
   return r.stdout.trim();
 }
@@ -61,7 +68,7 @@ export function buildHydra({ log = (line) => console.log(line) } = {}) {
   mkdirSync(dir, { recursive: true });
   log(`› building Ory Hydra ${version} (first time only; cached in ${dir})`);
   const started = Date.now();
-  const r = spawnSync('go', ['build', ...flags, '-o', tmp, '.'], {
+  const r = spawnSync(goCommand(), ['build', ...flags, '-o', tmp, '.'], {
     cwd: here,
     stdio: ['ignore', 'inherit', 'inherit'],
     // cgo for SQLite; the Go version this machine has, not a downloaded toolchain.
