@@ -5,7 +5,7 @@
 //   node scripts/package.mjs [--out FILE] [--no-build]
 //   import { packageExtension } from './package.mjs'  → { vsix, bytes, files }
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { provisionNode } from './provision-vscode.mjs';
 
@@ -19,6 +19,7 @@ export async function packageExtension({ out, build = true, quiet = false } = {}
     const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio });
     if (b.status !== 0) throw new Error(`build failed${quiet ? `:\n${b.stderr}` : ''}`);
   }
+  mkdirSync(path.dirname(vsix), { recursive: true });
   const node = await provisionNode();
   const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
   // --no-dependencies: the bundles carry their dependencies, so node_modules is never looked at;

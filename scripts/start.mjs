@@ -1,45 +1,128 @@
-// `npm start`: build, run the engine on the bundled sample workspace (samples/), then start the
+// `npm start`: the extension in a real VS Code, ready to try. Builds, packages the .vsix, starts the
 // in-memory Hydra admin API seeded with sample clients (dist/dev/admin-server.js, from
-// test/adminServer/) and show how to point the extension at it. Runs until Ctrl+C (SIGINT/SIGTERM
-// stop the admin server cleanly).
+// test/adminServer/), then code-server (VS Code in the browser) with the extension installed, a
+// sample workspace of client files (JSON and YAML, some with mistakes) and a connection to that
+// admin API in the user settings. Prints the URL to open. The first run installs code-server,
+// Node 24 and Chromium into ~/.cache/oauth2-client-studio (minutes; progress is printed).
+// Ctrl+C (SIGINT/SIGTERM) stops everything.
 //
-//   HYDRA_ADMIN_URL=http://host:4445 npm start   use that admin API instead (none is started)
+//   HYDRA_ADMIN_URL=http://host:4445 npm start   use that admin API instead (none is started; auth none)
 //   ADMIN_PORT=4455 npm start                     port of the in-memory one (default 4445, else any free port)
 //   HYDRA_VERSION=v2.3 npm start                  the Hydra version it imitates (v1.11, v2.3, v26; default v26)
-import { spawn, spawnSync } from 'node:child_process';
+//   PORT=8081 npm start                           code-server's port (default 8080, else any free port)
+//   npm start -- --fresh                          recreate the sample workspace (.cache/demo/workspace)
+import { spawn } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { packageExtension } from './package.mjs';
+import { provisionVscode } from './provision-vscode.mjs';
+import { prepareProfile, startCodeServer } from './vscode/codeServer.mjs';
+import { createSampleWorkspace } from './vscode/sampleWorkspace.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const run = (args) => spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' }).status;
+const demoDir = path.join(root, '.cache', 'demo');
+const step = (msg) => console.log(`› ${msg}`);
 
-console.log('› building');
-if (run(['scripts/build.mjs']) !== 0) process.exit(1);
-console.log('\n› linting the sample workspace (samples/) with the same engine the language server uses\n');
-run(['dist/cli/oauth2-client-lint.js', 'samples']);
-console.log(`
-› use it
-  VS Code:        open this folder in VS Code and press F5 (or install the .vsix), then open samples/
-  any LSP editor: ${path.join(root, 'dist/server/server.js')} --stdio
-                  (Neovim: vim.lsp.start({ name = 'oauth2-client', cmd = { 'node', '<that path>', '--stdio' } }))
-  CI:             node dist/cli/oauth2-client-lint.js [--format json] [--hydra-version v26] DIR...
-`);
+const stops = [];
+let stopping = false;
+async function stopAll(reason, code = 0) {
+  if (stopping) return;
+  stopping = true;
+  if (reason) console.log(`\n› ${reason}: stopping`);
+  for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  process.exit(code);
+}
+process.on('SIGINT', () => void stopAll('SIGINT'));
+process.on('SIGTERM', () => void stopAll('SIGTERM'));
 
-function adminInstructions(adminUrl, what) {
-  const connections = `[{ "name": "local", "adminUrl": ${JSON.stringify(adminUrl)}, "auth": "none" }]`;
-  return `› admin API: ${what}
-  ${adminUrl}
-  Point the extension at it (VS Code settings.json, user or workspace):
-    "oauth2Client.connections": ${connections}
-  and its clients appear under the connection "local".
-  From a shell: curl ${adminUrl.replace(/\/+$/, '')}/admin/clients
-`;
+async function main() {
+  step('building and packaging the extension');
+  const { vsix, bytes } = await packageExtension({ out: path.join(demoDir, 'oauth2-client-studio.vsix'), quiet: true });
+  step(`packaged ${path.relative(root, vsix)} (${(bytes / 1024).toFixed(0)} KiB)`);
+
+  const paths = await provisionVscode();
+
+  const { adminUrl, what } = await adminApi();
+  const workspace = path.join(demoDir, 'workspace');
+  if (process.argv.includes('--fresh')) rmSync(workspace, { recursive: true, force: true });
+  if (!existsSync(workspace)) {
+    createSampleWorkspace(workspace);
+    step(`sample workspace created in ${path.relative(root, workspace)}`);
+  } else step(`sample workspace: ${path.relative(root, workspace)} (kept; --fresh recreates it)`);
+
+  step('installing the extension into code-server');
+  const profile = prepareProfile({
+    dir: path.join(demoDir, 'profile'),
+    vsix,
+    paths,
+    settings: { 'oauth2Client.connections': [{ name: 'local', adminUrl, auth: 'none' }] },
+  });
+  const wanted = Number(process.env.PORT ?? 8080);
+  let server = await startVsCode(profile, paths, workspace, wanted).catch((e) => {
+    if (process.env.PORT) throw e;
+    return startVsCode(profile, paths, workspace, 0); // 8080 taken: any free port
+  });
+  const url = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
+  console.log(`
+› ready: ${what}
+    admin API ${adminUrl}   (connection "local" in the OAuth2 Clients view)
+
+  Open VS Code in your browser:
+
+    ${url}
+
+  Try: clients/with-mistakes.oauth2-client.yaml (diagnostics, quick fixes with Ctrl+.), completion
+  with Ctrl+Space, hover a key; the OAuth2 Clients view in the activity bar: open a client, edit, save.
+  Outside VS Code: node dist/server/server.js --stdio (any LSP editor), node dist/cli/oauth2-client-lint.js DIR (CI).
+
+  Press Ctrl+C to stop.`);
+  server.child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`› code-server exited (${signal ?? code}):\n${server.log().slice(-2000)}`);
+      void stopAll(undefined, 1);
+    }
+  });
 }
 
-const external = process.env.HYDRA_ADMIN_URL?.trim();
-if (external) {
-  console.log(adminInstructions(external, 'HYDRA_ADMIN_URL is set, so no in-memory server was started; using'));
-  process.exit(0);
+async function startVsCode(profile, paths, workspace, port) {
+  const server = startCodeServer({ profile, paths, workspace, port });
+  stops.push(server.stop);
+  const { url } = await server.ready;
+  return { ...server, url };
+}
+
+/** HYDRA_ADMIN_URL, or the in-memory admin API on ADMIN_PORT / 4445 / any free port. */
+async function adminApi() {
+  const external = process.env.HYDRA_ADMIN_URL?.trim();
+  if (external) return { adminUrl: external, what: 'using HYDRA_ADMIN_URL' };
+  const wantedPort = Number(process.env.ADMIN_PORT ?? 4445);
+  let started;
+  try {
+    started = await startAdminServer(wantedPort);
+  } catch (e) {
+    if (wantedPort === 0 || process.env.ADMIN_PORT) throw new Error(`the in-memory admin server did not start: ${e.message}`);
+    // 4445 taken (a real Hydra, another npm start): any free port will do.
+    started = await startAdminServer(0);
+  }
+  const { child, line } = started;
+  stops.push(
+    () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+      }),
+  );
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`› the admin server exited (${signal ?? code})`);
+      void stopAll(undefined, 1);
+    }
+  });
+  const adminUrl = /\bat (\S+)\s*$/.exec(line)?.[1] ?? `http://127.0.0.1:${wantedPort}`;
+  return { adminUrl, what: line.replace(/\s*at \S+\s*$/, '') }; // "Hydra v26 admin API (in memory, 12 sample clients)"
 }
 
 /** Starts dist/dev/admin-server.js on `port`; resolves with the child and its first line ("… at <url>"). */
@@ -57,7 +140,6 @@ function startAdminServer(port) {
     child.once('error', reject);
     lines.once('line', (line) => {
       child.off('exit', onExit);
-      // Later output of the server (if any) and its errors go to ours.
       lines.on('line', (l) => console.log(l));
       child.stderr.removeAllListeners('data');
       child.stderr.pipe(process.stderr);
@@ -67,41 +149,7 @@ function startAdminServer(port) {
   });
 }
 
-const wantedPort = Number(process.env.ADMIN_PORT ?? 4445);
-let server;
-try {
-  server = await startAdminServer(wantedPort);
-} catch (e) {
-  if (wantedPort === 0 || process.env.ADMIN_PORT) {
-    console.error(`› the in-memory admin server did not start: ${e.message}`);
-    process.exit(1);
-  }
-  // 4445 taken (a real Hydra, another npm start): any free port will do.
-  try {
-    server = await startAdminServer(0);
-  } catch (e2) {
-    console.error(`› the in-memory admin server did not start: ${e2.message}`);
-    process.exit(1);
-  }
-}
-const { child, line } = server;
-const adminUrl = /\bat (\S+)\s*$/.exec(line)?.[1] ?? `http://127.0.0.1:${wantedPort}`;
-const what = line.replace(/\s*at \S+\s*$/, ''); // "Hydra v26 admin API (in memory, 12 sample clients)"
-console.log(adminInstructions(adminUrl, `${what}, started at`));
-console.log('Running; press Ctrl+C to stop.');
-
-let stopping = false;
-const stop = (signal) => {
-  if (stopping) return;
-  stopping = true;
-  console.log(`\n› ${signal}: stopping the admin server`);
-  if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-  // If it does not close within 3 s, don't hang: force it.
-  setTimeout(() => child.kill('SIGKILL'), 3000).unref();
-};
-process.on('SIGINT', () => stop('SIGINT'));
-process.on('SIGTERM', () => stop('SIGTERM'));
-child.on('exit', (code, signal) => {
-  if (!stopping) console.error(`› the admin server exited (${signal ?? code})`);
-  process.exit(stopping ? 0 : (code ?? 1));
+main().catch((e) => {
+  console.error(`✗ ${e.message}`);
+  void stopAll(undefined, 1);
 });
