@@ -22,7 +22,7 @@ export interface Host {
   showQuickPick<T extends PickItem>(items: readonly T[], options?: { placeHolder?: string }): Promise<T | undefined>;
   showInputBox(options: { prompt: string; value?: string; password?: boolean }): Promise<string | undefined>;
   /** Runs a cancellable task with a progress notification; the signal aborts on cancel; `report` updates its message. */
-  withProgress<T>(title: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T>;
+  withProgress<T>(title: string, task: (signal: AbortSignal, report?: (message: string) => void) => Promise<T>): Promise<T>;
   /** Diff editor: left is read-only text (e.g. the server's copy), right a document. */
   openDiff(left: { title: string; content: string; language: string }, right: UriParts, title: string): Promise<void>;
   /** Opens a document (a workspace file or an oauth2-client:// URI) in an editor. */

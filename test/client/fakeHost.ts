@@ -47,7 +47,7 @@ export class FakeHost implements Host {
   showInputBox(): Promise<string | undefined> {
     return Promise.resolve(this.inputs.shift());
   }
-  withProgress<T>(_title: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T> {
+  withProgress<T>(_title: string, task: (signal: AbortSignal, report?: (message: string) => void) => Promise<T>): Promise<T> {
     return task(new AbortController().signal, (m) => this.progress.push(m));
   }
   async openDiff(left: { title: string; content: string }, right: UriParts, title: string) {

@@ -103,7 +103,7 @@ export async function applyWorkspace(deps: DriftDeps, connection: string): Promi
   let summary: ApplySummary;
   try {
     summary = await host.withProgress(`Applying the workspace to "${connection}"…`, (signal, report) =>
-      applyPlan(api, plan, { deletes, signal, onSecret: (id, s) => secrets.push([id, s]), onProgress: (done, total, r) => report(`${done}/${total}: ${r.outcome} ${r.clientId}`) }),
+      applyPlan(api, plan, { deletes, signal, onSecret: (id, s) => secrets.push([id, s]), onProgress: (done, total, r) => report?.(`${done}/${total}: ${r.outcome} ${r.clientId}`) }),
     );
   } finally {
     drift.refresh(connection);

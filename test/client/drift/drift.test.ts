@@ -33,7 +33,7 @@ class Workspace {
 
 /** Cancels the progress task after its first report, as the notification's Cancel button would. */
 class CancellingHost extends FakeHost {
-  override withProgress<T>(_t: string, task: (signal: AbortSignal, report: (m: string) => void) => Promise<T>): Promise<T> {
+  override withProgress<T>(_t: string, task: (signal: AbortSignal, report?: (m: string) => void) => Promise<T>): Promise<T> {
     const ac = new AbortController();
     return task(ac.signal, (m) => {
       this.progress.push(m);
