@@ -47,6 +47,9 @@ export function judgeClient(body: unknown, hydraVersion: HydraVersion): Verdict 
   // The schema layer reports some of Hydra's checks first (enums, URI formats) and the rule then
   // stays quiet; run the rules alone to get Hydra's own hint for those.
   const ruleErrors = rulesAlone(doc, hydraVersion);
+  // A key set go-jose cannot decode is a decode error even when the schema layer reported it first.
+  const undecodable = ruleErrors.find((d) => DECODE_CODES.has(d.code));
+  if (undecodable) return { ok: false, kind: 'decode', error: decodeError(undecodable.message.replace(/^Unable to decode the request body: /, '')) };
   ruleErrors.sort((a, b) => RULE_ORDER.indexOf(a.code) - RULE_ORDER.indexOf(b.code)); // stable: reading order within a rule
   const first: { code: string; message: string } = ruleErrors[0] ?? errors[0];
   if (REDIRECT_CODES.has(first.code)) return { ok: false, kind: 'validation', error: invalidRedirectUri(first.message) };

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type { HydraVersion } from '../../../server/src/engine/schema/clientSchema';
 import { HYDRA_VERDICT_CASES, type HydraVerdictCase } from '../../engine/rules/hydraVerdictCases';
 import { runCase } from '../../engine/rules/verdictHarness';
-import { realHydraAdminUrl } from '../realHydra';
+import { builtWithGo126OrLater, realHydraAdminUrl } from '../realHydra';
 
 /** The table's version for a release string from /version. */
 function tableVersion(release: string): HydraVersion {
@@ -40,12 +40,6 @@ const needsPairwise = (c: HydraVerdictCase) => c.options?.supportedSubjectTypes?
 const release = process.env.HYDRA_VERSION ?? '';
 const version = release ? tableVersion(release) : undefined;
 const goVersion = process.env.HYDRA_GO_VERSION ?? '';
-
-/** "go1.26.8" → true for Go 1.26 and later. */
-function goAtLeast126(go: string): boolean {
-  const m = /^go(\d+)\.(\d+)/.exec(go);
-  return !!m && (Number(m[1]) > 1 || Number(m[2]) >= 26);
-}
 
 describe(`verdict agreement with a real Hydra ${release}`, () => {
   const tag = `va-${randomUUID().slice(0, 8)}`;
@@ -84,7 +78,7 @@ describe(`verdict agreement with a real Hydra ${release}`, () => {
       const linterRejects = runCase(c, version, 'json').some((d) => d.severity === 'error');
       const answer = hydraRejects ? ` (${body.error}: ${body.error_description})` : '';
       compared++;
-      if (c.hydraRejectsWithGo126 !== undefined && goAtLeast126(goVersion)) {
+      if (c.hydraRejectsWithGo126 !== undefined && builtWithGo126OrLater(goVersion)) {
         // This build answers as a Go 1.26 build does; the editor follows the release binaries.
         byGo.push(c.name);
         assert.equal(hydraRejects, c.hydraRejectsWithGo126, `the table says a Go 1.26 build ${c.hydraRejectsWithGo126 ? 'rejects' : 'accepts'} it${answer}`);
