@@ -5,6 +5,7 @@ import { registerCommands } from './commands';
 import { registerConvertCrdCommands } from './commands/convertCrdCommands';
 import { parseConnections } from './connections/connectionConfig';
 import { ConnectionRegistry } from './connections/connectionRegistry';
+import { InsecureTransportGuard } from './connections/insecureTransportGuard';
 import { createConnectionStatusBar } from './connections/statusBar';
 import { registerDiscovery } from './discovery/registerDiscovery';
 import { registerDrift } from './drift/registerDrift';
@@ -34,7 +35,8 @@ export function activate(context: vscode.ExtensionContext): void {
 function activateExplorer(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, clients: LanguageClientHost): () => Promise<void> {
   const readonly = new ReadonlyDocuments();
   const ui = createVscodeHost(log, readonly);
-  const registry = new ConnectionRegistry(context.secrets);
+  const insecureTransport = new InsecureTransportGuard(ui);
+  const registry = new ConnectionRegistry(context.secrets, undefined, (c) => insecureTransport.check(c));
   const warned = new Set<string>();
   const loadConnections = () => {
     const { connections, problems } = parseConnections(vscode.workspace.getConfiguration('oauth2Client').get('connections'));

@@ -1,4 +1,5 @@
-// Retry policy for idempotent reads: 502/503/504 and network errors, with backoff. Writes never retry.
+// Retry policy for idempotent reads: 500/502/503/504 and network errors, with backoff. Writes never retry
+// (a 500 on a write may still have written).
 
 import { AdminApiError } from './adminApiError';
 import type { HttpResponse } from './httpTransport';
@@ -10,7 +11,7 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { delaysMs: [200, 400] };
 
-const RETRY_STATUSES = new Set([502, 503, 504]);
+const RETRY_STATUSES = new Set([500, 502, 503, 504]);
 
 export function isRetryable(outcome: HttpResponse | unknown): boolean {
   if (outcome instanceof AdminApiError) return outcome.kind === 'network';

@@ -15,6 +15,8 @@ export class ConnectionRegistry {
   constructor(
     private readonly secrets: SecretStore,
     private readonly factory: ClientFactory = (c) => new AdminApiClient(c),
+    /** Runs before a connection's first request and may refuse it (e.g. credentials over plain http://). */
+    private readonly beforeConnect: (connection: AdminConnection) => Promise<void> = async () => undefined,
   ) {}
 
   setConfigs(configs: ConnectionConfig[]): void {
@@ -54,7 +56,10 @@ export class ConnectionRegistry {
     let p = this.clients.get(name);
     if (!p) {
       const config = this.get(name);
-      p = toAdminConnection(config, this.secrets).then(this.factory);
+      p = toAdminConnection(config, this.secrets).then(async (c) => {
+        await this.beforeConnect(c);
+        return this.factory(c);
+      });
       this.clients.set(name, p);
       p.catch(() => this.clients.delete(name));
     }
