@@ -15,6 +15,7 @@ import { type DriftDeps, applyWorkspace, compareDrift, compareFileClient, planWo
 import type { OAuth2Client } from '../adminApi/oauth2Client';
 import { DriftModel, type WorkspaceFiles } from './driftModel';
 import { DRIFT_COMMANDS, DriftSection } from './driftTree';
+import { connectionForFile } from './fileConnection';
 
 /** Enough for real repositories of client files; beyond it the plan says nothing about the rest. */
 const MAX_WORKSPACE_FILES = 5000;
@@ -68,8 +69,10 @@ export function registerDrift(s: DriftServices): vscode.Disposable[] {
   const lenses: vscode.CodeLensProvider = {
     onDidChangeCodeLenses: lensChanged.event,
     provideCodeLenses: async (doc) => {
-      const connection = s.registry.activeName();
-      if (!connection || vscode.workspace.getConfiguration('oauth2Client').get('liveStatusCodeLens') === false) return [];
+      const config = vscode.workspace.getConfiguration('oauth2Client');
+      if (config.get('liveStatusCodeLens') === false) return [];
+      const connection = connectionForFile(doc.uri.toString(), config.get('connectionForFiles'), s.registry.all().map((c) => c.name), s.registry.activeName());
+      if (!connection) return [];
       const file: SourceFile = { name: vscode.workspace.asRelativePath(doc.uri), uri: doc.uri.toString(), text: doc.getText() };
       if (!clientsInText(file, settings()).length) return [];
       let server: ReadonlyMap<string, OAuth2Client> | Error | undefined = failures.get(connection);
@@ -94,7 +97,7 @@ export function registerDrift(s: DriftServices): vscode.Disposable[] {
     vscode.languages.registerCodeLensProvider(CLIENT_FILE_LANGUAGES.map((language) => ({ language, scheme: 'file' })), lenses),
     // The files side of the plan changed: plan again from the cached server lists (no request).
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('oauth2Client.liveStatusCodeLens')) lensChanged.fire();
+      if (e.affectsConfiguration('oauth2Client.liveStatusCodeLens') || e.affectsConfiguration('oauth2Client.connectionForFiles')) lensChanged.fire();
     }),
     vscode.workspace.onDidSaveTextDocument((d) => {
       if (CLIENT_FILE_LANGUAGES.includes(d.languageId)) drift.refreshFiles();
