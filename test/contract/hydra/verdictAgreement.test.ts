@@ -1,6 +1,6 @@
 // Verdict agreement with a real Ory Hydra: every case of the Hydra verdict table for the version
-// that is running is POSTed to it, and our linter must report an error exactly when Hydra answers
-// 400. The table's own claims (hydraRejects, Hydra's error and description) are checked too, so a
+// that is running is POSTed to it (and PUT onto an existing client, as a save from the editor
+// would be), and our linter must report an error exactly when Hydra answers 400. The table's own claims (hydraRejects, Hydra's error and description) are checked too, so a
 // wrong row fails here instead of passing on our word.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -65,16 +65,21 @@ describe(`verdict agreement with a real Hydra ${release}`, () => {
       const offMachine = offMachineFetch(c);
       if (offMachine) return t.skip(offMachine);
       const base = realHydraAdminUrl(needsPairwise(c) ? 'HYDRA_PAIRWISE_ADMIN_URL' : 'HYDRA_ADMIN_URL');
+      const clients = `${base}${version === 'v1.11' ? '/clients' : '/admin/clients'}`;
       const id = `${tag}-${i}`;
-      const res = await fetch(`${base}${version === 'v1.11' ? '/clients' : '/admin/clients'}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ client_id: id, ...c.client }),
-      });
-      const body = (await res.json().catch(() => ({}))) as { client_id?: string; error?: string; error_description?: string };
-      if (res.status === 201) created.push({ url: base, id: String(body.client_id ?? id) });
-      assert.ok(res.status === 201 || res.status === 400, `Hydra answered ${res.status}: ${JSON.stringify(body)}`);
-      const hydraRejects = res.status === 400;
+      const send = async (method: string, url: string, client: Record<string, unknown>) => {
+        const r = await fetch(url, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(client) });
+        return { status: r.status, body: (await r.json().catch(() => ({}))) as { client_id?: string; error?: string; error_description?: string } };
+      };
+      const { status, body } = await send('POST', clients, { client_id: id, ...c.client });
+      if (status === 201) created.push({ url: base, id: String(body.client_id ?? id) });
+      assert.ok(status === 201 || status === 400, `Hydra answered ${status}: ${JSON.stringify(body)}`);
+      // A save from the editor is a PUT: Hydra must answer it as it answered the create.
+      assert.equal((await send('POST', clients, { client_id: `${id}-put` })).status, 201);
+      created.push({ url: base, id: `${id}-put` });
+      const put = await send('PUT', `${clients}/${id}-put`, c.client);
+      assert.deepEqual([put.status, status === 400 ? put.body : undefined], [status === 201 ? 200 : 400, status === 400 ? body : undefined], 'an update is judged like a create');
+      const hydraRejects = status === 400;
       const linterRejects = runCase(c, version, 'json').some((d) => d.severity === 'error');
       const answer = hydraRejects ? ` (${body.error}: ${body.error_description})` : '';
       compared++;
