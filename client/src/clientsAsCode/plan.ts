@@ -3,7 +3,7 @@
 import type { AdminApiClient } from '../adminApi/adminApiClient';
 import type { OAuth2Client } from '../adminApi/oauth2Client';
 import { MAX_PAGE_SIZE } from '../adminApi/pagination';
-import type { ClientSource, LoadedClients, LocalClient, Refusal } from './clientFiles';
+import type { LoadedClients, LocalClient, Refusal } from './clientFiles';
 import { type FieldChange, type NormaliseOptions, diffClients } from './normalise';
 
 export type PlanAction = 'create' | 'update' | 'unchanged' | 'onlyOnServer';
@@ -41,7 +41,7 @@ export function planFromListing(loaded: LoadedClients, serverClients: Iterable<O
     entries.push(changes.length ? { action: 'update', clientId: local.clientId, local, server: live, changes } : { action: 'unchanged', clientId: local.clientId, local, server: live });
   }
   // Refused files still declare their clients: those are not "only on the server".
-  for (const r of loaded.refused) for (const id of refusedIds(r)) declared.add(id);
+  for (const r of loaded.refused) for (const id of r.clientIds ?? []) declared.add(id);
   for (const [id, live] of server) if (!declared.has(id)) entries.push({ action: 'onlyOnServer', clientId: id, server: live });
   return { entries, refused: loaded.refused, counts: countActions(entries) };
 }
@@ -60,7 +60,7 @@ export async function listAllClients(api: AdminApiClient, signal?: AbortSignal):
   return listed;
 }
 
-export function countActions(entries: readonly PlanEntry[]): Record<PlanAction, number> {
+function countActions(entries: readonly PlanEntry[]): Record<PlanAction, number> {
   const counts: Record<PlanAction, number> = { create: 0, update: 0, unchanged: 0, onlyOnServer: 0 };
   for (const e of entries) counts[e.action]++;
   return counts;
@@ -70,9 +70,3 @@ export function countActions(entries: readonly PlanEntry[]): Record<PlanAction, 
 export function inSync(plan: Plan): boolean {
   return plan.counts.create + plan.counts.update + plan.counts.onlyOnServer === 0;
 }
-
-function refusedIds(r: Refusal): string[] {
-  return r.clientIds ?? [];
-}
-
-export const describeSource = (s: ClientSource): string => `${s.file}:${s.line + 1}`;
