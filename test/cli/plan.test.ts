@@ -84,6 +84,17 @@ describe('oauth2-client-lint plan', () => {
     });
   });
 
+  test('a client_secret in a file is never compared nor printed, in either format', async () => {
+    const dir = workspace({ 'oauth2-clients/api.json': cc('api', { scope: 'read write', client_secret: 'file-secret-987654' }) });
+    for (const format of ['text', 'json']) {
+      const r = await run(['plan', '--format', format, '--admin-url', srv.adminUrl, dir]);
+      assert.equal(r.status, 3, r.stderr);
+      assert.ok(!(r.stdout + r.stderr).includes('file-secret-987654'), format);
+      assert.match(r.stdout, /scope/);
+      assert.doesNotMatch(r.stdout, /client_secret/);
+    }
+  });
+
   test('a file with a lint error: exit 1, the error named like the linter does', async () => {
     const dir = workspace({ 'oauth2-clients/api.yaml': 'client_id: api\nclient_name: 7\n', 'oauth2-clients/web.json': cc('web') });
     const r = await run(['plan', '--admin-url', srv.adminUrl, dir]);
