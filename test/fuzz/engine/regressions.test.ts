@@ -68,3 +68,19 @@ test('quick fixes in a file with lone \\r line ends keep it parseable', () => {
   assert.ok(fixes.length, 'the add-grant fix is offered');
   assert.deepEqual(syntaxErrors(applyTextEdits(text, fixes[0].edit!.changes![uri]), 'yaml'), []);
 });
+
+test('YAML with lone \\r line ends parses as lines, as the editor shows it', () => {
+  const text = 'redirect_uris:\r  - https://a.example.com/cb\rgrant_types: [authorization_code]\r';
+  const doc = analyse(text, 'yaml');
+  assert.equal(doc.parsed.text, text, 'the original text is kept');
+  assert.deepEqual(doc.diagnostics().filter((d) => d.code === 'type-mismatch'), [], 'redirect_uris is an array, not one string');
+  const outcome = checkCase({ text: '!custom redirect_uris:\r  - callback#done\r', language: 'yaml', probes: [0, 1] }, 'v26', 5_000);
+  assert.deepEqual(outcome.violations, []);
+});
+
+test('quick fixes indent from the line, not from a tag or anchor before the key', () => {
+  for (const text of ['!!str response_types:\r\n  - id_token\r\n', '&a response_types:\n  - id_token\n']) {
+    const outcome = checkCase({ text, language: 'yaml', probes: [0] }, 'v26', 5_000);
+    assert.deepEqual(outcome.violations, [], JSON.stringify(text));
+  }
+});

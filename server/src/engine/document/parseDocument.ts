@@ -4,12 +4,19 @@ import { parseJsonStrict, parseJsonTolerant } from './parseJson';
 import { parseYaml, parseYamlBlockStyle } from './parseYaml';
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+const LONE_CR = /\r(?!\n)/;
+const LONE_CR_ALL = /\r(?!\n)/g;
 
 /** Parses JSON or YAML into the shared model. Never throws: problems come back as data. */
 export function parseDocument(text: string, language: DocumentLanguage, maxFileSize = DEFAULT_MAX_FILE_SIZE): ParsedDocument {
   if (text.length > maxFileSize) {
     const message = `This file is ${formatSize(text.length)}, above the ${formatSize(maxFileSize)} limit (setting oauth2Client.maxFileSize): it was not validated.`;
     return { ...unparsed(text, language, 'file-too-large', message, 'information'), skippedForSize: true };
+  }
+  // YAML parsers read a lone \r as text, LSP and our line index as a line break: parse with \n in its
+  // place (same length, so every offset holds) and keep the original text.
+  if (language === 'yaml' && text.includes('\r') && LONE_CR.test(text)) {
+    return { ...parseDocument(text.replace(LONE_CR_ALL, '\n'), language, maxFileSize), text };
   }
   try {
     // Well-formed JSON and block-style YAML go through parsers that are safe at any depth; the

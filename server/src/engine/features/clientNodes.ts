@@ -105,6 +105,13 @@ export function lineEndAt(text: string, offset: number): number {
 }
 
 /** Column of `offset` on its line. */
+/** The column a block key indents from: node properties (`!tag`, `&anchor`) before it on its line don't count. */
+export function keyColumnAt(text: string, keyOffset: number): number {
+  const start = lineStartAt(text, keyOffset);
+  const m = /^([ \t]*(?:-[ \t]+)*)(?:[!&][^\s]*[ \t]+)+$/.exec(text.slice(start, keyOffset));
+  return columnAt(text, m ? start + m[1].length : keyOffset);
+}
+
 export function columnAt(text: string, offset: number): number {
   const start = lineStartAt(text, offset);
   // A byte order mark is not indentation: keys after it are at column 0.

@@ -5,7 +5,7 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { findProperty } from '../../document/nodeLookup';
 import { fieldInfo } from '../../schema/clientSchema';
 import { hydraDefault } from '../fieldDocs';
-import { clientOf, columnAt, type Located } from '../clientNodes';
+import { clientOf, keyColumnAt, type Located } from '../clientNodes';
 import { action, dataOf, type FixContext } from './fixContext';
 import { addArrayProperty, appendItem, arrayValue, isFlow, scalarSource, stringLike } from './propertyEdits';
 
@@ -30,7 +30,7 @@ export function addGrantTypeFix(ctx: FixContext, d: Diagnostic, at: Located): Co
     const existing = v?.type === 'string' ? [v.value] : defaultGrantTypes();
     const items = [...new Set([...existing, grantType])].map((g) => (v?.type === 'string' && g === v.value ? scalarSource(ctx, v) : stringLike(ctx, g, v)));
     const end = v && v.length > 0 ? v.offset + v.length : p.colonOffset;
-    const newText = arrayValue(ctx, items, columnAt(ctx.text, p.keyOffset), isFlow(ctx, o));
+    const newText = arrayValue(ctx, items, keyColumnAt(ctx.text, p.keyOffset), isFlow(ctx, o));
     return [action(ctx, title, d, [{ start: p.colonOffset, end, newText }], true)];
   }
   if (p) return [];

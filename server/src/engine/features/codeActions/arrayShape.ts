@@ -2,7 +2,7 @@
 // one-item array; an array of one item where a string is expected becomes that item.
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import type { AstNode } from '../../document/documentModel';
-import { columnAt, owningProperty, type Located } from '../clientNodes';
+import { keyColumnAt, owningProperty, type Located } from '../clientNodes';
 import { action, dataOf, type FixContext } from './fixContext';
 import { arrayValue, isFlow, scalarSource } from './propertyEdits';
 
@@ -32,7 +32,7 @@ function wrap(ctx: FixContext, d: Diagnostic, n: AstNode & { type: 'string' }): 
     return action(ctx, title, d, [{ start: n.offset, end: n.offset + n.length, newText: `[${src}]` }], true);
   }
   // Block YAML: `key: value` → `key:\n  - value`, in the file's sequence style.
-  const newText = arrayValue(ctx, [src], columnAt(ctx.text, p.keyOffset), false);
+  const newText = arrayValue(ctx, [src], keyColumnAt(ctx.text, p.keyOffset), false);
   return action(ctx, title, d, [{ start: p.colonOffset, end: n.offset + n.length, newText }], true);
 }
 

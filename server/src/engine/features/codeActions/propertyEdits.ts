@@ -1,7 +1,7 @@
 // Structural edits that keep JSON and YAML valid in the file's own layout: removing a property,
 // appending an array item, adding a property, writing a one-item or plain value.
 import type { ArrayNode, AstNode, ObjectNode, PropertyNode } from '../../document/documentModel';
-import { columnAt, lineEndAt, lineStartAt, propertyEnd } from '../clientNodes';
+import { columnAt, keyColumnAt, lineEndAt, lineStartAt, propertyEnd } from '../clientNodes';
 import { isPlainYamlSafe, yamlString } from '../format';
 import type { FixContext, OffsetEdit } from './fixContext';
 
@@ -88,7 +88,7 @@ export function addArrayProperty(ctx: FixContext, o: ObjectNode, key: string, va
     }
     return [{ start: end, end, newText: `, ${entry}` }];
   }
-  const keyColumn = last ? columnAt(text, last.keyOffset) : columnAt(text, o.offset);
+  const keyColumn = last ? keyColumnAt(text, last.keyOffset) : columnAt(text, o.offset);
   const at = last ? lineEndAt(text, propertyEnd(last)) : lineEndAt(text, o.offset);
   return [{ start: at, end: at, newText: `${ctx.style.eol}${' '.repeat(keyColumn)}${keyText}:${arrayValue(ctx, values, keyColumn, false)}` }];
 }
