@@ -34,7 +34,7 @@ async function bundle(root, outDir) {
   mkdirSync(buildDir, { recursive: true });
   await build({
     absWorkingDir: root,
-    entryPoints: { clientsAsCode: 'client/src/clientsAsCode/index.ts', adminApi: 'client/src/adminApi/index.ts', adminServer: 'test/adminServer/adminServer.ts' },
+    entryPoints: { clientsAsCode: 'client/src/clientsAsCode/index.ts', engineSettings: 'server/src/engine/engineSettings.ts', adminApi: 'client/src/adminApi/index.ts', adminServer: 'test/adminServer/adminServer.ts' },
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -114,7 +114,8 @@ async function child(buildDir) {
   const { AdminApiClient, createNodeTransport } = await import(pathToFileURL(path.join(buildDir, 'adminApi.mjs')).href);
   const { loadClients, planAgainstServer } = await import(pathToFileURL(path.join(buildDir, 'clientsAsCode.mjs')).href);
   const { startAdminServer } = await import(pathToFileURL(path.join(buildDir, 'adminServer.mjs')).href);
-  const settings = { files: ['**/*.oauth2-client.{json,yaml,yml}', '**/oauth2-clients/**/*.{json,yaml,yml}'], detectByContent: true, maxFileSize: 10 * 2 ** 20, hydraVersion: 'v26' };
+  // The CLI's settings: the default file patterns and Hydra v26.
+  const { DEFAULT_SETTINGS: settings } = await import(pathToFileURL(path.join(buildDir, 'engineSettings.mjs')).href);
   const server = await startAdminServer({ hydraVersion: 'v26', seed: false });
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'oauth2-plan-bench-'));
   try {
