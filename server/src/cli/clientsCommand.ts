@@ -45,12 +45,12 @@ export async function runClientsCommand(argv: readonly string[], io: Io): Promis
 
   const hydraVersion = args.hydraVersion ?? DEFAULT_SETTINGS.hydraVersion;
   const loaded = loadClients(files, { ...DEFAULT_SETTINGS, hydraVersion });
-  const report: ClientsReport = { adminUrl: displayUrl(args.adminUrl), plan: undefined as never };
+  let report: ClientsReport;
   try {
     const options: Parameters<typeof planAgainstServer>[2] = { hydraVersion };
     if (args.defaultScope !== undefined) options.defaultScope = args.defaultScope;
     if (io.signal) options.signal = io.signal;
-    report.plan = await planAgainstServer(api, loaded, options);
+    report = { adminUrl: displayUrl(args.adminUrl), plan: await planAgainstServer(api, loaded, options) };
   } catch (e) {
     io.stderr(`oauth2-client-lint: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT.usage;

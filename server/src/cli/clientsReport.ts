@@ -1,7 +1,6 @@
 // Plan and apply results as text (for people reading CI logs) or JSON (for scripts). Neither ever
 // holds a secret: the plan compares no secret, and generated secrets never reach the summary.
-import type { ApplySummary } from '../../../client/src/clientsAsCode/apply';
-import { summaryCounts } from '../../../client/src/clientsAsCode/apply';
+import { type ApplySummary, summaryCounts } from '../../../client/src/clientsAsCode/apply';
 import type { Plan, PlanEntry } from '../../../client/src/clientsAsCode/plan';
 
 export interface ClientsReport {
