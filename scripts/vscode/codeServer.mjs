@@ -21,6 +21,8 @@ const QUIET_SETTINGS = {
   'git.enabled': false,
   'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // code-server offers to forward every port a process opens (the admin server's): no badge, no prompt.
+  'remote.autoForwardPorts': false,
 };
 
 /**

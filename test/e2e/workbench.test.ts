@@ -150,6 +150,8 @@ uiTest('(e) the OAuth2 Clients view lists the seeded clients of the configured c
   // Every client row is a seeded client; the view may show other sections too (drift).
   const shown = labels.filter((l) => names.includes(l));
   assert.ok(shown.length >= 8, labels.join('\n'));
+  // Screen readers announce a client by name and id (VS Code would read the tooltip otherwise).
+  assert.match((await treeRow('CRM').getAttribute('aria-label')) ?? '', /^CRM, crm-web\b/);
   await vs.screenshot('e-clients-tree');
 });
 

@@ -72,3 +72,11 @@ export interface TreeItemData {
   collapsible: boolean;
   command?: { command: string; title: string; arguments: unknown[] };
 }
+
+/**
+ * What a screen reader announces for a row: its label and description. Without it, VS Code reads a
+ * row's tooltip instead, so a client row would be announced as "Grant types: …" without its name.
+ */
+export function accessibleLabel(d: TreeItemData): string {
+  return d.description ? `${d.label}, ${d.description}` : d.label;
+}

@@ -1,7 +1,7 @@
 // Thin vscode adapter over ExplorerModel: turns TreeItemData into TreeItems.
 import * as vscode from 'vscode';
 import type { ExplorerModel } from './explorerModel';
-import type { ExplorerNode } from './explorerNode';
+import { type ExplorerNode, accessibleLabel } from './explorerNode';
 
 export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNode> {
   private readonly emitter = new vscode.EventEmitter<ExplorerNode | undefined>();
@@ -22,6 +22,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     if (d.id !== undefined) item.id = d.id;
     if (d.description !== undefined) item.description = d.description;
     if (d.tooltip !== undefined) item.tooltip = d.tooltip;
+    item.accessibilityInformation = { label: accessibleLabel(d) };
     item.iconPath = new vscode.ThemeIcon(d.icon);
     item.contextValue = d.contextValue;
     if (d.command) item.command = d.command;
