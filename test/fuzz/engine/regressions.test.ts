@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { LineIndex } from '../../../server/src/engine/document/lineIndex';
+import { parseDocument } from '../../../server/src/engine/document/parseDocument';
 import { provideCodeActions } from '../../../server/src/engine/features/codeActions';
 import { provideCompletion } from '../../../server/src/engine/features/completion';
 import { DIAGNOSTIC_SOURCE } from '../../../server/src/engine/validation/diagnostic';
@@ -83,4 +84,11 @@ test('quick fixes indent from the line, not from a tag or anchor before the key'
     const outcome = checkCase({ text, language: 'yaml', probes: [0] }, 'v26', 5_000);
     assert.deepEqual(outcome.violations, [], JSON.stringify(text));
   }
+});
+
+test('deep brackets behind a stray quote meet the depth guard (they overflowed the YAML parser, differently per call stack)', () => {
+  // Found by the protocol fuzz: diagnostics after edits differed from a fresh open of the same text.
+  const text = `x{client_id": "deep", "jwks": ${'{a: '.repeat(1001)}1${'}'.repeat(1002)}`;
+  assert.deepEqual(parseDocument(text, 'yaml').problems.map((p) => p.code), ['too-deep']);
+  assert.deepEqual(parseDocument(`{"client_id": "a\\"[", "x": ${'['.repeat(900)}${']'.repeat(900)}}`, 'json').problems, [], 'quoted brackets alone do not trip it');
 });

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
-import { fieldNames } from '../../../server/src/engine/schema/clientSchema';
+import { fieldNames, HYDRA_VERSIONS, type HydraVersion } from '../../../server/src/engine/schema/clientSchema';
 import { LspClient } from '../../helpers/lspClient';
 import { anyString, fuzzDocument, TOKENS } from '../engine/documentArbitraries';
 import { SEED_DOCUMENTS } from '../engine/seedDocuments';
@@ -38,7 +38,8 @@ export const protocolRun = fc.record({
     { weight: 8, arbitrary: fc.constantFrom(...smallSeeds).map((s) => ({ text: s.text, language: s.language })) },
     { weight: 2, arbitrary: fuzzDocument.map((d) => ({ text: d.text, language: d.language })) },
   ),
-  steps: fc.array(step, { minLength: 3, maxLength: 30 }),
+  steps: fc.array(step, { minLength: 5, maxLength: 60 }),
+  hydraVersion: fc.constantFrom(...HYDRA_VERSIONS),
 });
 
 export type ProtocolRun = typeof protocolRun extends fc.Arbitrary<infer T> ? T : never;
@@ -161,13 +162,16 @@ export interface ProtocolFuzzOptions {
 /** Generates the runs with fast-check (seeded), executes them one after another on one server. */
 export async function runProtocolFuzz(o: ProtocolFuzzOptions): Promise<ProtocolFuzzReport> {
   const report: ProtocolFuzzReport = { runs: 0, requests: 0, unanswered: 0, failures: [], slowest: undefined, serverExits: 0 };
-  let client = await LspClient.start();
+  // One server per Hydra version (its settings), all kept for the whole fuzz.
+  const clients = new Map<HydraVersion, LspClient>();
+  for (const v of HYDRA_VERSIONS) clients.set(v, await LspClient.start({ settings: { hydraVersion: v } }));
   try {
     // fast-check's async runner: run i replays with { seed, path: String(i) }.
     await fc.check(
       fc.asyncProperty(protocolRun, async (run) => {
         const path = o.path ?? String(report.runs);
         report.runs++;
+        const client = clients.get(run.hydraVersion)!;
         const outcome = await executeRun(client, run, o.answerMs);
         report.requests += outcome.requests;
         report.unanswered += outcome.unanswered;
@@ -177,7 +181,8 @@ export async function runProtocolFuzz(o: ProtocolFuzzOptions): Promise<ProtocolF
         if (outcome.exited) {
           problems.push(`the server exited (code ${client.exitCode})`);
           report.serverExits++;
-          client = await LspClient.start();
+          await client.stop();
+          clients.set(run.hydraVersion, await LspClient.start({ settings: { hydraVersion: run.hydraVersion } }));
         }
         if (problems.length) report.failures.push({ seed: o.seed, path, problems, finalText: outcome.finalText });
         if (!report.slowest || outcome.ms > report.slowest.ms) report.slowest = { ms: outcome.ms, seed: o.seed, path, steps: run.steps.length };
@@ -186,7 +191,7 @@ export async function runProtocolFuzz(o: ProtocolFuzzOptions): Promise<ProtocolF
       { seed: o.seed, numRuns: o.path ? 1 : o.runs, ...(o.path ? { path: o.path } : {}), endOnFailure: true },
     );
   } finally {
-    await client.stop();
+    for (const c of clients.values()) await c.stop();
   }
   return report;
 }

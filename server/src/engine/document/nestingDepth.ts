@@ -10,11 +10,13 @@ export function mayBeTooDeep(text: string): boolean {
   for (const ch of ['[', '{']) {
     for (let i = text.indexOf(ch); i >= 0 && opens <= MAX_NESTING_DEPTH; i = text.indexOf(ch, i + 1)) opens++;
   }
-  return opens > MAX_NESTING_DEPTH && flowNestingDepth(text) > MAX_NESTING_DEPTH;
+  // Also counted ignoring quotes: one stray `"` in a half-typed line makes the rest look like a
+  // string, and the deep brackets behind it then reached the recursive parser.
+  return opens > MAX_NESTING_DEPTH && (flowNestingDepth(text) > MAX_NESTING_DEPTH || flowNestingDepth(text, MAX_NESTING_DEPTH + 1, false) > MAX_NESTING_DEPTH);
 }
 
 /** The deepest `[`/`{` nesting outside strings and comments (approximate for YAML, which is fine). */
-export function flowNestingDepth(text: string, stopAt = MAX_NESTING_DEPTH + 1): number {
+export function flowNestingDepth(text: string, stopAt = MAX_NESTING_DEPTH + 1, quotes = true): number {
   let depth = 0;
   let max = 0;
   let quote = 0;
@@ -28,7 +30,7 @@ export function flowNestingDepth(text: string, stopAt = MAX_NESTING_DEPTH + 1): 
     if (c === 91 || c === 123) {
       if (++depth > max && (max = depth) >= stopAt) return max;
     } else if (c === 93 || c === 125) depth = Math.max(0, depth - 1);
-    else if (c === 34) quote = 34;
+    else if (c === 34 && quotes) quote = 34;
     else if (c === 35 /* # */ && (i === 0 || text.charCodeAt(i - 1) <= 32)) {
       while (i < text.length && text.charCodeAt(i) !== 10) i++;
     }
