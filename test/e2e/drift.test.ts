@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { type AdminServer, startAdminServer } from '../adminServer/adminServer';
 import { type VsCodeSession, openVsCode } from './harness/vscodeSession';
-import { clickDialogButton, dialog, labelNamesOf, openFile, waitForRows } from './harness/workbench';
+import { clickDialogButton, dialog, labelNamesOf, openFile, runCommand, waitForRows } from './harness/workbench';
 
 const CONNECTION = 'local';
 const FILE = 'e2e-drift.oauth2-client.yaml';
@@ -100,6 +100,24 @@ test('Push from the CodeLens creates the missing client; its secret shows once; 
     await vs.screenshot('drift-pushed');
   } catch (e) {
     await vs?.screenshot('drift-push-failed').catch(() => undefined);
+    throw e;
+  }
+});
+
+test('Apply Workspace to Server from the palette: refused while a client file has lint errors, naming it', async () => {
+  try {
+    const before = admin.store.size;
+    await runCommand(page, 'OAuth2 Clients: Apply Workspace to Server…');
+    // The error is a notification: read it in the notification center (toasts may be hidden).
+    await page.locator('.notifications-toasts, .statusbar-item[id="status.notifications"]').first().waitFor();
+    await runCommand(page, 'Notifications: Show Notifications');
+    const item = page.locator('.notifications-center .notification-list-item', { hasText: 'Nothing applied:' });
+    await item.waitFor({ timeout: 30_000 });
+    assert.match(await item.innerText(), /Nothing applied: clients\/\S+:\d+: .*Fix the lint errors first/s);
+    assert.equal(admin.store.size, before);
+    await vs.screenshot('drift-apply-refused');
+  } catch (e) {
+    await vs?.screenshot('drift-apply-failed').catch(() => undefined);
     throw e;
   }
 });
