@@ -23,7 +23,7 @@ test('YAML completion after a leading empty line finishes (the upward line scan 
 test('long runs of spaces stay linear: YAML key scan and comment stripping', () => {
   // Each took seconds (quadratic regexes) on ~60,000 spaces; the bound is loose, a hang detector.
   const spaces = ' '.repeat(60_000);
-  for (const text of [`\uDBFF\uDFFF${spaces}{\r  "subject_type": "pairwise"\r}`, `"constructor": {}${spaces}-0allowed_cors_origins:\n\t- https://[v1.x]\n`]) {
+  for (const text of [`\uDBFF\uDFFF${spaces}{\r  "subject_type": "pairwise"\r}`, `"constructor": {}${spaces}-0allowed_cors_origins:\n\t- https://[v1.x]\n`, `redirect_uris: ${spaces}x: y\u2028jwks:\n`]) {
     const outcome = checkCase({ text, language: 'yaml', probes: [0, 1] }, 'v26', 1_000);
     assert.deepEqual(outcome.violations.filter((v) => /took/.test(v)), []);
   }

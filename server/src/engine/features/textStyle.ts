@@ -58,7 +58,8 @@ function yamlStyle(text: string): TextStyle {
   const indentOf = (l: string) => l.length - l.trimStart().length;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const m = /^( *)(?:- +)*([^\s#][^:#]*?):(?:[ \t]+(.*))?$/.exec(line);
+    // `[^]*`, not `.*`: a \r or \u2028 the `.` stops at made `[ \t]+` backtrack over every space.
+    const m = /^( *)(?:- +)*([^\s#][^:#]*?):(?:[ \t]+([^]*))?$/.exec(line);
     if (!m) continue;
     // Cut at the first ` #` (a comment): a regex /\s+#.*$/ was quadratic on a long run of spaces.
     const raw = m[3] ?? '';
