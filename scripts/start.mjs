@@ -11,6 +11,7 @@
 //   HYDRA_VERSION=v2.3 npm start                  the Hydra version it imitates (v1.11, v2.3, v26; default v26)
 //   PORT=8081 npm start                           code-server's port (default 8080, else any free port)
 //   npm start -- --fresh                          recreate the sample workspace (.cache/demo/workspace)
+//   npm start -- --no-build                       use dist/ as it is (the e2e test of npm start does)
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -21,7 +22,8 @@ import { prepareProfile, startCodeServer } from './vscode/codeServer.mjs';
 import { createSampleWorkspace } from './vscode/sampleWorkspace.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const demoDir = path.join(root, '.cache', 'demo');
+// OAUTH2_DEMO_DIR: where the profile and workspace live (the e2e test of npm start uses a temp one).
+const demoDir = process.env.OAUTH2_DEMO_DIR ?? path.join(root, '.cache', 'demo');
 const step = (msg) => console.log(`› ${msg}`);
 
 const stops = [];
@@ -37,8 +39,9 @@ process.on('SIGINT', () => void stopAll('SIGINT'));
 process.on('SIGTERM', () => void stopAll('SIGTERM'));
 
 async function main() {
-  step('building and packaging the extension');
-  const { vsix, bytes } = await packageExtension({ out: path.join(demoDir, 'oauth2-client-studio.vsix'), quiet: true });
+  const build = !process.argv.includes('--no-build');
+  step(build ? 'building and packaging the extension' : 'packaging the extension');
+  const { vsix, bytes } = await packageExtension({ out: path.join(demoDir, 'oauth2-client-studio.vsix'), quiet: true, build });
   step(`packaged ${path.relative(root, vsix)} (${(bytes / 1024).toFixed(0)} KiB)`);
 
   const paths = await provisionVscode();

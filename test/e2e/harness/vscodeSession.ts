@@ -40,6 +40,17 @@ export interface VsCodeSession {
   close(): Promise<void>;
 }
 
+/** Headless Chromium on a fresh profile folder (launch() refuses a --user-data-dir argument). */
+export async function launchBrowser(executablePath: string, profileDir: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  return { context, page: context.pages()[0] ?? (await context.newPage()) };
+}
+
 export async function openVsCode(options: SessionOptions = {}): Promise<VsCodeSession> {
   const { provisionVscode } = await scripts.provision();
   const { prepareProfile, startCodeServer } = await scripts.codeServer();
@@ -66,14 +77,8 @@ export async function openVsCode(options: SessionOptions = {}): Promise<VsCodeSe
     cleanups.push(() => server.stop());
     const { url, port } = await server.ready;
 
-    const context: BrowserContext = await chromium.launchPersistentContext(path.join(dir, 'browser'), {
-      executablePath: paths.chromium,
-      headless: true,
-      viewport: { width: 1440, height: 900 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-    });
+    const { context, page } = await launchBrowser(paths.chromium, path.join(dir, 'browser'));
     cleanups.push(() => context.close());
-    const page = context.pages()[0] ?? (await context.newPage());
     let target = `${url}/?folder=${encodeURIComponent(workspace)}`;
     const t = options.extensionTests;
     if (t) {
