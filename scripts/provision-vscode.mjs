@@ -12,6 +12,7 @@ import path from 'node:path';
 
 export const VERSIONS = { node: '24.21.0', codeServer: '4.139.1' };
 const CHROMIUM = '/usr/bin/chromium';
+const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const cacheRoot = process.env.OAUTH2_CLIENT_STUDIO_CACHE ?? path.join(os.homedir(), '.cache', 'oauth2-client-studio', 'vscode');
 
 const nodeDir = path.join(cacheRoot, `node-${VERSIONS.node}`);
@@ -32,6 +33,12 @@ export function missingPieces() {
   if (!existsSync(paths.node) || !existsSync(path.join(nodePkg, 'include', 'node', 'node.h'))) missing.push(`Node ${VERSIONS.node}`);
   if (!existsSync(path.join(codeServerDir, '.complete'))) missing.push(`code-server ${VERSIONS.codeServer}`);
   return missing;
+}
+
+/** The test tools come from the project's devDependencies (npm install), not from this cache. */
+function checkDevDependencies() {
+  const missing = ['playwright-core', '@vscode/vsce'].filter((name) => !existsSync(path.join(repoRoot, 'node_modules', name, 'package.json')));
+  if (missing.length) throw new Error(`${missing.join(' and ')} missing from node_modules: run npm install`);
 }
 
 const log = (msg) => process.stderr.write(`› provision: ${msg}\n`);
@@ -149,6 +156,7 @@ function output(cmd, args) {
 
 /** Provisions what is missing (one provisioner at a time) and returns the paths. */
 export async function provisionVscode() {
+  checkDevDependencies();
   if (!missingPieces().length) return paths;
   mkdirSync(cacheRoot, { recursive: true });
   const lock = path.join(cacheRoot, '.lock');
