@@ -197,6 +197,8 @@ uiTest('(f) open a live client, change client_name, save: the server has the cha
   await page.keyboard.press('Control+S');
   await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
   await serverEventually('billing-web', (c) => c.body.client_name === 'Billing Portal (edited in VS Code)', 'client_name was not saved');
+  // The tree shows the saved name.
+  await waitForRows(treeRows(), (l) => l.includes('Billing Portal (edited in VS Code)'), 'the new name in the tree', { read: labelNamesOf });
   await vs.screenshot('f-saved-live-client');
   const saved = (await serverClient('billing-web')).body;
   // Only the edited field changed.
