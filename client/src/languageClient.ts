@@ -8,6 +8,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { liveDocumentDiagnostics } from './clientFs/liveDiagnostics';
 
 /** The settings section; also the client id, so vscode-languageclient reads `oauth2Client.trace.server`. */
 export const SETTINGS_SECTION = 'oauth2Client';
@@ -36,6 +37,15 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
     // Pushes the section on change; the server still pulls per-resource values with workspace/configuration.
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel: log,
+    // The server pulls diagnostics when VS Code supports it, else pushes them: filter both ways.
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, liveDocumentDiagnostics(uri.scheme, diagnostics)),
+      provideDiagnostics: async (document, previousResultId, token, next) => {
+        const report = await next(document, previousResultId, token);
+        const { scheme } = document instanceof vscode.Uri ? document : document.uri;
+        return report && 'items' in report ? { ...report, items: liveDocumentDiagnostics(scheme, report.items) } : report;
+      },
+    },
   };
   return new LanguageClient(SETTINGS_SECTION, 'OAuth2 Client Studio', serverOptions, clientOptions);
 }

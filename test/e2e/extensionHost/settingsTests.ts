@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { type HostTest, hostConfig } from './runner';
 import { diagnosticsSatisfy, eventually } from './waitFor';
 
+const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
 const config = () => vscode.workspace.getConfiguration('oauth2Client');
 const setGlobal = (key: string, value: unknown) => config().update(key, value, vscode.ConfigurationTarget.Global);
 
@@ -64,6 +65,17 @@ export const settingsTests: HostTest[] = [
         assert.equal(JSON.parse(text).client_name, 'Billing Portal');
         // No secret in what the editor shows.
         assert.ok(!/billing-web-secret/.test(text), 'the client secret reached the document');
+        // Opened in an editor, the live client is validated, without "set by the server" findings
+        // for the fields the server itself returned.
+        const doc = await vscode.workspace.openTextDocument(uri);
+        await vscode.window.showTextDocument(doc);
+        const edit = new vscode.WorkspaceEdit();
+        edit.insert(uri, new vscode.Position(1, 0), '  "redirect_uri": "https://billing.example.com/cb",\n');
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        const found = await diagnosticsSatisfy(uri, (d) => d.some((x) => codeOf(x) === 'unknown-key'));
+        assert.deepEqual(found.filter((x) => codeOf(x) === 'read-only-field').map((x) => x.message), []);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       } finally {
         await setGlobal('connections', undefined);
       }
