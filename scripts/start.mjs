@@ -25,6 +25,8 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 // OAUTH2_DEMO_DIR: where the profile and workspace live (the e2e test of npm start uses a temp one).
 const demoDir = process.env.OAUTH2_DEMO_DIR ?? path.join(root, '.cache', 'demo');
 const step = (msg) => console.log(`› ${msg}`);
+/** A path as the user can find it: relative inside the repository, absolute elsewhere. */
+const shown = (p) => (p.startsWith(root + path.sep) ? path.relative(root, p) : p);
 
 const stops = [];
 let stopping = false;
@@ -42,7 +44,7 @@ async function main() {
   const build = !process.argv.includes('--no-build');
   step(build ? 'building and packaging the extension' : 'packaging the extension');
   const { vsix, bytes } = await packageExtension({ out: path.join(demoDir, 'oauth2-client-studio.vsix'), quiet: true, build });
-  step(`packaged ${path.relative(root, vsix)} (${(bytes / 1024).toFixed(0)} KiB)`);
+  step(`packaged ${shown(vsix)} (${(bytes / 1024).toFixed(0)} KiB)`);
 
   const paths = await provisionVscode();
 
@@ -51,8 +53,8 @@ async function main() {
   if (process.argv.includes('--fresh')) rmSync(workspace, { recursive: true, force: true });
   if (!existsSync(workspace)) {
     createSampleWorkspace(workspace);
-    step(`sample workspace created in ${path.relative(root, workspace)}`);
-  } else step(`sample workspace: ${path.relative(root, workspace)} (kept; --fresh recreates it)`);
+    step(`sample workspace created in ${shown(workspace)}`);
+  } else step(`sample workspace: ${shown(workspace)} (kept; --fresh recreates it)`);
 
   step('installing the extension into code-server');
   const profile = prepareProfile({
