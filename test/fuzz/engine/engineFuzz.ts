@@ -48,7 +48,7 @@ export function runEngineFuzz(o: EngineFuzzOptions): EngineFuzzReport {
   const property = fc.property(engineCase, ({ doc, probes, hydraVersion }) => {
     const index = report.cases++;
     const path = o.path ?? String(index);
-    const kind = doc.kind.replace(/\d+/g, 'N');
+    const kind = doc.kind.startsWith('char') ? doc.kind : doc.kind.replace(/\d+/g, 'N');
     report.kinds.set(kind, (report.kinds.get(kind) ?? 0) + 1);
     const outcome = checkCase({ text: doc.text, language: doc.language, probes }, hydraVersion, o.boundMs);
     if (!report.slowest || outcome.slowestMs > report.slowest.ms) {

@@ -70,6 +70,12 @@ export function checkCase(input: CaseInput, hydraVersion: HydraVersion, boundMs:
   const swallowed = doc.parsed.problems.find((p) => p.code === PARSER_FAILURE);
   if (swallowed) out.violations.push(`a parser threw (reported as ${PARSER_FAILURE}): ${swallowed.message}`);
   const diagnostics = timed('validate', () => doc.diagnostics()) ?? [];
+  if (manyBrackets(text)) {
+    // Deep documents: the parse must not depend on how deep the caller's stack already is (a
+    // recursive parser near its limit answered differently from a request handler than on open).
+    const again = withDeeperStack(400, () => parseDocument(text, language).problems.map((p) => p.message).join('\n'));
+    if (again !== doc.parsed.problems.map((p) => p.message).join('\n')) out.violations.push('parse problems differ when parsed from a deeper call stack');
+  }
 
   const lines = new LineIndex(text);
   const lineLengths = lineLengthsOf(text);
@@ -108,6 +114,17 @@ function checkFix(action: CodeAction, uri: string, text: string, language: Docum
   const fixed = applyTextEdits(text, edits);
   const broken = parseDocument(fixed, language).problems.filter((p) => UNPARSED.has(p.code));
   if (broken.length) out.violations.push(`quick fix "${action.title}" leaves a document that does not parse: ${broken[0].message}\n--- after:\n${fixed.slice(0, 2000)}`);
+}
+
+/** May nest deeply: many brackets or many `- ` (compact block sequences nest too). */
+function manyBrackets(text: string): boolean {
+  let n = 0;
+  for (const s of ['{', '[', '- ']) for (let i = text.indexOf(s); i >= 0 && n < 300; i = text.indexOf(s, i + 1)) n++;
+  return n >= 300;
+}
+
+function withDeeperStack<T>(frames: number, run: () => T): T {
+  return frames === 0 ? run() : withDeeperStack(frames - 1, run);
 }
 
 /** LSP line lengths (\r\n, \r and \n all end a line), excluding the terminator. */

@@ -92,3 +92,12 @@ test('deep brackets behind a stray quote meet the depth guard (they overflowed t
   assert.deepEqual(parseDocument(text, 'yaml').problems.map((p) => p.code), ['too-deep']);
   assert.deepEqual(parseDocument(`{"client_id": "a\\"[", "x": ${'['.repeat(900)}${']'.repeat(900)}}`, 'json').problems, [], 'quoted brackets alone do not trip it');
 });
+
+test('YAML flow nesting past 500 levels is reported, not left to a parser whose stack may run out', () => {
+  // Found by the engine fuzz's deeper-stack check: unclosed, 999 levels gave different errors per call stack.
+  const unclosed = `{"client_id": "deep", "jwks": ${'{a: '.repeat(999)}1}`;
+  assert.deepEqual(parseDocument(unclosed, 'yaml').problems.map((p) => p.code), ['too-deep']);
+  const fine = `{"client_id": "deep", "jwks": ${'['.repeat(400)}1${']'.repeat(400)}}`;
+  assert.deepEqual(parseDocument(fine, 'yaml').problems, []);
+  assert.deepEqual(parseDocument(fine.replace(/\[/g, '[ ').replace(/]/g, ' ]'), 'json').problems, [], 'JSON keeps its own limit');
+});

@@ -1,5 +1,5 @@
 import type { DocumentLanguage, ParsedDocument, Severity } from './documentModel';
-import { MAX_NESTING_DEPTH, mayBeTooDeep } from './nestingDepth';
+import { maxNestingDepth, mayBeTooDeep } from './nestingDepth';
 import { parseJsonStrict, parseJsonTolerant } from './parseJson';
 import { parseYaml, parseYamlBlockStyle } from './parseYaml';
 
@@ -23,8 +23,8 @@ export function parseDocument(text: string, language: DocumentLanguage, maxFileS
     // recursive parsers only get text whose nesting was checked first.
     const simple = language === 'json' ? parseJsonStrict(text) : parseYamlBlockStyle(text);
     if (simple) return simple;
-    if (mayBeTooDeep(text)) {
-      return unparsed(text, language, 'too-deep', `This file nests brackets more than ${MAX_NESTING_DEPTH} levels deep: it was not validated.`, 'error');
+    if (mayBeTooDeep(text, language)) {
+      return unparsed(text, language, 'too-deep', `This file nests brackets more than ${maxNestingDepth(language)} levels deep: it was not validated.`, 'error');
     }
     return language === 'json' ? parseJsonTolerant(text) : parseYaml(text);
   } catch (e) {
