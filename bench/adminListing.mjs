@@ -14,7 +14,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { rng } from './generateDocuments.mjs';
+import { rng } from '../scripts/lib/seededRandom.cjs';
 
 export const ADMIN_CLIENT_COUNT = 10_000;
 const RUNS = 5;

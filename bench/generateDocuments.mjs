@@ -3,22 +3,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import { rng } from '../scripts/lib/seededRandom.cjs';
 
 export const BIG_CLIENT_COUNT = 2000;
 const INVALID_EVERY = 10;
 const SEED = 0x0a2c11e7;
-
-// mulberry32: tiny, good enough, and identical on every Node version (Math.random is not seedable).
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TEAMS = ['billing', 'storefront', 'identity', 'search', 'payments', 'analytics', 'support', 'logistics', 'catalog', 'mobile'];
 const PRODUCTS = ['Dashboard', 'Web shop', 'Admin console', 'Partner portal', 'Reporting', 'Checkout', 'Help center', 'Inventory', 'Mobile app', 'CLI'];

@@ -7,7 +7,7 @@ import type { SubDocument } from '../../../server/src/engine/document/documentMo
 import { nodeValue } from '../../../server/src/engine/document/nodeValue';
 import { parseYamlBlock } from '../../../server/src/engine/document/parseYamlBlock';
 import { parseYamlFast } from '../../../server/src/engine/document/parseYamlFast';
-import { rng } from '../../helpers/seededRandom';
+import { rng } from '../../../scripts/lib/seededRandom.cjs';
 
 /** Everything but the parent/target links (cycles), as comparable text. */
 const snapshot = (docs: SubDocument[] | null): string =>
