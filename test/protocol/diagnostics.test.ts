@@ -1,5 +1,10 @@
 // The language server through the real protocol: JSON-RPC over stdio, as an editor drives it.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { LspClient } from '../helpers/lspClient';
 import { rangeText, summarize } from '../helpers/text';
@@ -204,4 +209,21 @@ test('after many edits across clients, diagnostics equal those of a fresh open o
   await client.open(fresh, text);
   assert.deepEqual(edited, await client.diagnostics(fresh, 1));
   assert.ok(edited.length > 0, 'the edits left some errors to compare');
+});
+
+test('a client_secret in a file committed to git is noted by the server too, and not in an untracked file', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'git-secret-'));
+  const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', ...args], { cwd: dir, encoding: 'utf8' });
+  const committed = 'client_id: a\nclient_secret: supersecret-value\n';
+  writeFileSync(path.join(dir, 'c.oauth2-client.yaml'), committed);
+  assert.equal(git('init', '-q').status, 0, 'git is needed for this test');
+  git('add', 'c.oauth2-client.yaml');
+  assert.equal(git('commit', '-qm', 'x').status, 0);
+  const codes = async (name: string, text: string) => {
+    const uri = pathToFileURL(path.join(dir, name)).href;
+    await client.open(uri, text);
+    return (await client.diagnostics(uri, 1)).map((d) => d.code);
+  };
+  assert.deepEqual(await codes('c.oauth2-client.yaml', committed), ['client-secret-in-git']);
+  assert.deepEqual(await codes('u.oauth2-client.yaml', 'client_id: b\nclient_secret: another-secret\n'), []);
 });

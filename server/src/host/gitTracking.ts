@@ -1,6 +1,6 @@
 // Whether a file is tracked by git, for the "client_secret committed to git" note. Asked once per
 // path and remembered: spawning git on every keystroke would be wasteful.
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +22,31 @@ export function isTrackedByGit(filePath: string): boolean {
   }
   memo.set(filePath, tracked);
   return tracked;
+}
+
+/**
+ * The same answer without blocking: the language server asks this while it waits for settings, so
+ * the synchronous call above finds the answer remembered and a document opens without a pause.
+ */
+export function learnIfUriTrackedByGit(uri: string): Promise<void> {
+  let filePath: string;
+  try {
+    if (!uri.startsWith('file:')) return Promise.resolve();
+    filePath = fileURLToPath(uri);
+  } catch {
+    return Promise.resolve();
+  }
+  if (memo.has(filePath)) return Promise.resolve();
+  return new Promise((resolve) => {
+    try {
+      execFile('git', ['ls-files', '--error-unmatch', '--', path.basename(filePath)], { cwd: path.dirname(filePath), timeout: 2000 }, (error) => {
+        if (!memo.has(filePath)) memo.set(filePath, !error);
+        resolve();
+      });
+    } catch {
+      resolve(); // no git: the synchronous path will say "not tracked"
+    }
+  });
 }
 
 /** For `file:` URIs only; other schemes (untitled, live clients) are never committed files. */

@@ -11,6 +11,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Severity } from '../engine/document/documentModel';
 import { withServerDiagnostics } from '../engine/discovery/serverDiagnostics';
 import { DIAGNOSTIC_SOURCE, type EngineDiagnostic } from '../engine/validation/diagnostic';
+import { prefetchDocumentFacts } from '../host/documentFacts';
 import type { DocumentCache } from './documentCache';
 import type { ServerConfigurationStore } from './serverConfigurationStore';
 import type { SettingsStore } from './settingsStore';
@@ -90,7 +91,8 @@ export class DiagnosticsPublisher {
   }
 
   private async compute(doc: TextDocument): Promise<Diagnostic[]> {
-    const settings = await this.settings.get(doc.uri);
+    // git (for the committed-secret note) answers while the settings are on their way.
+    const [settings] = await Promise.all([this.settings.get(doc.uri), prefetchDocumentFacts(doc.uri, doc.getText())]);
     const analysed = this.cache.get(doc, settings);
     return withServerDiagnostics(analysed.diagnostics(), analysed, this.servers?.serverFor(doc.uri)).map(toLspDiagnostic);
   }
