@@ -134,7 +134,7 @@ function withoutDuplicates(clients: LocalClient[], refused: Refusal[]): LocalCli
       continue;
     }
     const elsewhere = all.filter((o) => o !== c).map((o) => `${o.source.file}:${o.source.line + 1}`).join(', ');
-    refused.push({ file: c.source.file, uri: c.source.uri, line: c.source.line, character: 0, code: 'duplicate-client-id', message: `client_id "${c.clientId}" is also declared at ${elsewhere}.` });
+    refused.push({ file: c.source.file, uri: c.source.uri, line: c.source.line, character: 0, code: 'duplicate-client-id', message: `client_id "${c.clientId}" is also declared at ${elsewhere}.`, clientIds: [c.clientId] });
   }
   return out;
 }

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { AdminApiClient } from '../../../client/src/adminApi/adminApiClient';
-import { inSync, planAgainstServer } from '../../../client/src/clientsAsCode/plan';
+import { inSync, planAgainstServer, planFromListing } from '../../../client/src/clientsAsCode/plan';
 import { type AdminServer, startAdminServer } from '../../adminServer/adminServer';
 import { loadClients } from '../../../client/src/clientsAsCode/clientFiles';
 import { DEFAULT_SETTINGS } from '../../../server/src/engine/engineSettings';
@@ -75,6 +75,13 @@ describe('plan', () => {
       ['missing-client-id', 'oauth2-clients/a.json', 1],
     ]);
     assert.match(loaded.refused.find((r) => r.file === 'oauth2-clients/b.yaml')!.message, /also declared at oauth2-clients\/a\.json:8/);
+  });
+
+  test('a client declared twice is not "only on the server" (apply --delete-missing would delete it)', () => {
+    const loaded = load({ 'oauth2-clients/a.json': API, 'oauth2-clients/b.json': API });
+    const plan = planFromListing(loaded, [{ ...API }, { ...LEGACY }], { hydraVersion: 'v26' });
+    assert.deepEqual(plan.entries.map((e) => `${e.action} ${e.clientId}`), ['onlyOnServer legacy']);
+    assert.equal(plan.refused.length, 2);
   });
 
   test('a client file too large to read is refused, so its clients never look "only on the server"', () => {
