@@ -34,7 +34,7 @@ export interface ApplyOptions {
   /** After each step: steps done so far and in all. */
   onProgress?: (done: number, total: number, result: ApplyResult) => void;
   /**
-   * The plaintext secret Hydra returned for a created client: handed over once, at creation, and kept
+   * The plaintext secret Hydra generated for a created client (not one the file set): handed over once, at creation, and kept
    * nowhere (not in the summary, which callers may print or log).
    */
   onSecret?: (clientId: string, secret: string) => void;
@@ -70,7 +70,9 @@ async function runStep(api: AdminApiClient, step: ApplyStep, entry: PlanEntry, o
     switch (step.action) {
       case 'create': {
         const created = await api.create(entry.local!.value);
-        if (typeof created.client_secret === 'string' && created.client_secret) onSecret?.(step.clientId, created.client_secret);
+        // Hydra echoes a secret the file set: only one it generated is news to the user.
+        const generated = created.client_secret !== entry.local!.value.client_secret;
+        if (generated && typeof created.client_secret === 'string' && created.client_secret) onSecret?.(step.clientId, created.client_secret);
         return { ...step, outcome: 'created' };
       }
       case 'update': {

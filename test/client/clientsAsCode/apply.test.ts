@@ -96,6 +96,17 @@ describe('apply', () => {
     });
   });
 
+  test("a file's own secret, echoed by the create, is not handed over as a generated one", async () => {
+    await withServer([], async (srv, api) => {
+      const loaded = load({ 'oauth2-clients/a.json': [cc('own', { client_secret: 'file-secret-abcdef-123456' })] });
+      const secrets: string[] = [];
+      const summary = await applyPlan(api, await planAgainstServer(api, loaded, { hydraVersion: 'v26' }), { onSecret: (id) => secrets.push(id) });
+      assert.deepEqual(summary.results.map((r) => r.outcome), ['created']);
+      assert.ok(srv.store.has('own'));
+      assert.deepEqual(secrets, []);
+    });
+  });
+
   test('a file\'s own secret is sent but never shows in a failure message', async () => {
     await withServer([], async (_srv, api) => {
       const loaded = load({ 'oauth2-clients/a.json': [cc('s', { client_secret: 'file-secret-123456', tos_uri: 'ftp://x.example/t' })] }, 'v2.3');
