@@ -17,11 +17,14 @@ export interface SyncSources {
 
 export class ServerConfigurationSync {
   private readonly cache = new Map<string, Promise<DiscoveryResult>>();
+  /** Pushes overlap (a slow discovery read, then a settings change): only the newest one is sent. */
+  private latest = 0;
 
   constructor(private readonly sources: SyncSources, private readonly fetcher: (c: ConnectionConfig & { publicUrl: string }) => Promise<DiscoveryResult> = readDiscovery) {}
 
   /** Reads what is not cached yet (everything with `force`), then tells the server. */
   async push(force = false): Promise<ServerConfigurations> {
+    const generation = ++this.latest;
     if (force) this.cache.clear();
     const servers: ServerConfiguration[] = [];
     for (const c of this.sources.connections()) {
@@ -39,7 +42,8 @@ export class ServerConfigurationSync {
     const config: ServerConfigurations = { servers, associations: associations(this.sources.connectionForFiles()) };
     const active = this.sources.activeName();
     if (active) config.defaultServer = active;
-    await this.sources.send(config);
+    // A newer push started while this one waited: it has the current settings and sends them.
+    if (generation === this.latest) await this.sources.send(config);
     return config;
   }
 }

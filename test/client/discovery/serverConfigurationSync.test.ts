@@ -81,6 +81,25 @@ test('push: documents per connection with a publicUrl, associations, the status-
   assert.deepEqual(serverDiagnostics(doc, local).map((d) => d.code).sort(), ['server-grant-type-unsupported', 'server-subject-type-unsupported']);
 });
 
+test('overlapping pushes: a slow read of a connection since removed never overwrites the newer configuration', async () => {
+  let connections: ConnectionConfig[] = [
+    { name: 'slow', adminUrl: 'http://127.0.0.1:1', publicUrl: 'https://slow.example' } as ConnectionConfig,
+  ];
+  let releaseSlow!: (r: { url: string; unreachable: string }) => void;
+  const sent: string[][] = [];
+  const sync = new ServerConfigurationSync(
+    { connections: () => connections, activeName: () => undefined, connectionForFiles: () => undefined, send: (c) => void sent.push(c.servers.map((s) => s.name)) },
+    (c) => (c.name === 'slow' ? new Promise((r) => (releaseSlow = r)) : Promise.resolve({ url: c.publicUrl, unreachable: 'HTTP 503' })),
+  );
+  const first = sync.push();
+  connections = [{ name: 'fast', adminUrl: 'http://127.0.0.1:1', publicUrl: 'https://fast.example' } as ConnectionConfig];
+  await sync.push();
+  releaseSlow({ url: 'https://slow.example', unreachable: 'ETIMEDOUT' });
+  const stale = await first;
+  assert.deepEqual(stale.servers.map((s) => s.name), ['slow'], 'the stale push still answers its caller');
+  assert.deepEqual(sent, [['fast']], 'but only the newest configuration reaches the language server');
+});
+
 test('associations: only string targets, in setting order', () => {
   assert.deepEqual(associations({ 'a/**': 'x', 'b/**': 3, '': 'y', 'c/**': 'z' }), [{ pattern: 'a/**', server: 'x' }, { pattern: 'c/**', server: 'z' }]);
   assert.deepEqual(associations([1, 2]), []);
