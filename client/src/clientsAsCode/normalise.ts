@@ -1,7 +1,7 @@
 // Semantic comparison of a client file's client with the server's copy. Hydra fills in defaults, echoes
 // `null` for empty arrays, normalises lifespans and CORS origins, sets timestamps and never returns
 // the secret (reference: hydra-admin-api.md §2–§3): none of that is a change.
-import { fieldInfo, type HydraVersion } from '../../../server/src/engine/schema/clientSchema';
+import { allFields, fieldInfo, type HydraVersion } from '../../../server/src/engine/schema/clientSchema';
 import { durationNanos } from './goDuration';
 
 /** The scope Hydra stores for an empty one (`oidc.dynamic_client_registration.default_scope`'s default). */
@@ -14,15 +14,13 @@ export interface NormaliseOptions {
   defaultScope?: string;
 }
 
-/** Server-set (input ignored) or never returned: not compared. */
-const IGNORED = new Set(['created_at', 'updated_at', 'registration_access_token', 'registration_client_uri', 'client_secret_expires_at', 'client_secret']);
+/** Server-set (readOnly in the schema: input ignored) or never returned (the secret): not compared. */
+const IGNORED = new Set([...allFields.filter((f) => f.readOnly).map((f) => f.name), 'client_secret']);
 
-/** Defaults Hydra persists when the field is empty (so "" or absent in the file equals these on the server). */
-const PERSISTED_DEFAULTS: Record<string, () => string> = {
-  token_endpoint_auth_method: () => 'client_secret_basic',
-  userinfo_signed_response_alg: () => 'none',
-  subject_type: () => 'public',
-};
+/** Defaults Hydra persists when the field is empty (the schema's `default`), so "" or absent in the file equals them on the server. */
+const PERSISTED_DEFAULTS: Record<string, string> = Object.fromEntries(
+  allFields.filter((f) => !f.readOnly && typeof f.schema.default === 'string').map((f) => [f.name, f.schema.default as string]),
+);
 
 /**
  * The client in comparable form: compared fields only, each as a canonical JSON string (object keys
@@ -39,7 +37,7 @@ export function normaliseClient(client: Record<string, unknown>, options: Normal
     if (v !== undefined) out.set(field, canonicalJson(v));
   }
   if (!out.has('scope')) out.set('scope', canonicalJson(options.defaultScope ?? HYDRA_DEFAULT_SCOPE));
-  for (const [field, value] of Object.entries(PERSISTED_DEFAULTS)) if (!out.has(field)) out.set(field, canonicalJson(value()));
+  for (const [field, value] of Object.entries(PERSISTED_DEFAULTS)) if (!out.has(field)) out.set(field, canonicalJson(value));
   return out;
 }
 

@@ -6,6 +6,7 @@ import { AdminApiClient } from '../../../client/src/adminApi/adminApiClient';
 import { diffClients, normaliseClient } from '../../../client/src/clientsAsCode/normalise';
 import { type AdminServer, type HydraVersion, startAdminServer } from '../../adminServer/adminServer';
 import { normalisationSuite } from './normaliseCases';
+import { allFields } from '../../../server/src/engine/schema/clientSchema';
 
 for (const hydraVersion of ['v26', 'v1.11'] as const) {
   normalisationSuite(`the in-repo Hydra ${hydraVersion}`, hydraVersion, async () => {
@@ -13,6 +14,19 @@ for (const hydraVersion of ['v26', 'v1.11'] as const) {
     return { adminUrl: srv.adminUrl, close: () => srv.close() };
   });
 }
+
+test("the schema decides: every readOnly field is ignored, every field's default equals its absence", () => {
+  const readOnly = allFields.filter((f) => f.readOnly);
+  const defaults = allFields.filter((f) => !f.readOnly && typeof f.schema.default === 'string');
+  assert.ok(readOnly.length >= 4 && defaults.length >= 3, 'the schema marks server-set fields and stored defaults');
+  for (const f of readOnly) assert.deepEqual(diffClients({ client_id: 'a' }, { client_id: 'a', [f.name]: 'set by the server' }, { hydraVersion: f.versions[0]! }), [], f.name);
+  for (const f of defaults) {
+    const options = { hydraVersion: f.versions[0]! };
+    assert.deepEqual(diffClients({ client_id: 'a' }, { client_id: 'a', [f.name]: f.schema.default }, options), [], f.name);
+    assert.deepEqual(diffClients({ client_id: 'a', [f.name]: '' }, { client_id: 'a', [f.name]: f.schema.default }, options), [], f.name);
+    assert.deepEqual(diffClients({ client_id: 'a' }, { client_id: 'a', [f.name]: 'something-else' }, options).map((c) => c.field), [f.name], f.name);
+  }
+});
 
 describe('normalisation details', () => {
   const servers = new Map<HydraVersion, AdminServer>();
