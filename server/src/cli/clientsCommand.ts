@@ -53,7 +53,8 @@ export async function runClientsCommand(argv: readonly string[], io: Io): Promis
     report = { adminUrl: displayUrl(args.adminUrl), plan: await planAgainstServer(api, loaded, options) };
   } catch (e) {
     io.stderr(`oauth2-client-lint: ${e instanceof Error ? e.message : String(e)}\n`);
-    return EXIT.usage;
+    // Ctrl-C while listing is an interruption (nothing was written), not a connection problem.
+    return io.signal?.aborted ? EXIT.interrupted : EXIT.usage;
   }
   const print = () => io.stdout(args.format === 'json' ? clientsJson(report) : clientsText(report));
   const refused = report.plan.refused.length > 0;

@@ -1,0 +1,34 @@
+// `plan|apply` run in-process (the subprocess tests in plan.test.ts cannot time a Ctrl-C): an
+// interruption while the server is being listed exits 130, with nothing written.
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { EXIT, runClientsCommand } from '../../server/src/cli/clientsCommand';
+import { startAdminServer } from '../adminServer/adminServer';
+
+test('Ctrl-C while the server is listed: exit 130 (interrupted), not 2, and nothing is created', async () => {
+  const srv = await startAdminServer({ hydraVersion: 'v26' });
+  try {
+    let listing!: () => void;
+    const listed = new Promise<void>((r) => (listing = r));
+    srv.setFault((req) => {
+      if (req.method !== 'GET') return undefined;
+      listing();
+      return { status: 200, body: [], delayMs: 2_000 };
+    });
+    const dir = mkdtempSync(path.join(tmpdir(), 'clients-command-'));
+    const file = path.join(dir, 'a.oauth2-client.json');
+    writeFileSync(file, JSON.stringify({ client_id: 'new', grant_types: ['client_credentials'] }));
+    const ac = new AbortController();
+    const out: string[] = [];
+    const run = runClientsCommand(['apply', '--yes', '--admin-url', srv.adminUrl, file], { stdout: (t) => out.push(t), stderr: (t) => out.push(t), env: {}, signal: ac.signal });
+    await listed;
+    ac.abort();
+    assert.equal(await run, EXIT.interrupted, out.join(''));
+    assert.equal(srv.store.has('new'), false);
+  } finally {
+    await srv.close();
+  }
+});
