@@ -238,7 +238,7 @@ export function adminApiContract(label: string, makeTarget: () => Promise<Contra
       const cid = id('conflict');
       await c.create({ client_id: cid, client_name: 'v1' });
       const opened = await c.get(cid);
-      // Another writer; Hydra's updated_at has sub-second precision, so a later write differs.
+      // Another writer, over a second later: Hydra rounds updated_at to the second (client/handler.go), so only then does it differ.
       await new Promise((r) => setTimeout(r, 1100));
       await client().update(cid, { ...opened, client_name: 'changed elsewhere' });
       const e = await rejects(c.update(cid, { ...opened, client_name: 'mine' }, { expectedUpdatedAt: String(opened.updated_at) }));

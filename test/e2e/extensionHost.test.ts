@@ -11,6 +11,9 @@ import { startAdminServer } from '../adminServer/adminServer';
 import type { HostResult } from './extensionHost/runner';
 import { openVsCode, repoRoot } from './harness/vscodeSession';
 
+// Each host test is bounded (runner.ts, 30 s): far more than all of them can take.
+const HANG_MS = 10 * 60_000;
+
 test('extension-host tests (real vscode API)', async (t) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'oauth2-ext-host-'));
   const admin = await startAdminServer({ hydraVersion: 'v26', seed: true, port: 0 });
@@ -44,7 +47,15 @@ test('extension-host tests (real vscode API)', async (t) => {
     extensionTests: { developmentPath: repoRoot, testsPath: bundle, onExit: (code) => exited(code), onLog: (line) => log.push(line) },
   });
   try {
-    const code = await exitCode;
+    // A hang detector, not a speed bound: if the workbench never loads the test module, it never
+    // reports an exit code, and the stage would wait forever.
+    let timer: NodeJS.Timeout | undefined;
+    const code = await Promise.race([
+      exitCode,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`the workbench reported no exit code within ${HANG_MS / 60_000} min:\n${log.join('\n')}`)), HANG_MS);
+      }),
+    ]).finally(() => clearTimeout(timer));
     const resultsFile = path.join(dir, 'results.json');
     assert.ok(existsSync(resultsFile), `the extension-host tests did not run (exit ${code}):\n${log.join('\n')}`);
     const results: HostResult[] = JSON.parse(readFileSync(resultsFile, 'utf8'));

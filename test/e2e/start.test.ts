@@ -40,8 +40,13 @@ test('npm start: the printed URL opens VS Code with the sample workspace and the
   child.stdout.on('data', (d) => (output.text += d));
   child.stderr.on('data', (d) => (output.text += d));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  t.after(() => {
-    if (child.exitCode === null) child.kill('SIGKILL');
+  t.after(async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    // Ctrl+C first: a SIGKILLed npm start cannot stop its code-server (own process group) and admin server.
+    child.kill('SIGINT');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
   });
 
   const [url, base] = await waitForOutput(child, /(http:\/\/127\.0\.0\.1:\d+)\/\?folder=\S+/, output);

@@ -13,16 +13,22 @@ const READY_TIMEOUT_MS = 30_000;
 const running = new Map();
 let exitHookInstalled = false;
 
-/** A port the OS says is free on 127.0.0.1 right now. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
+/** `count` distinct ports the OS says are free on 127.0.0.1 right now: all held open until each is known, so the OS cannot hand one out twice. */
+export async function freePorts(count) {
+  const servers = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const srv = createServer();
+      servers.push(srv);
+      await new Promise((resolve, reject) => {
+        srv.once('error', reject);
+        srv.listen(0, '127.0.0.1', resolve);
+      });
+    }
+    return servers.map((srv) => srv.address().port);
+  } finally {
+    await Promise.all(servers.map((srv) => new Promise((resolve) => srv.close(() => resolve()))));
+  }
 }
 
 /**
@@ -30,9 +36,20 @@ export function freePort() {
  * @param {{ env?: Record<string, string>, log?: (line: string) => void }} [options] extra config as Hydra's env variables
  * @returns {Promise<{ adminUrl: string, publicUrl: string, pid: number, output: () => string, stop: () => Promise<void> }>}
  */
-export async function startHydra(binary, { env = {}, log = () => {} } = {}) {
+export async function startHydra(binary, options = {}) {
+  // A port free when picked can be taken by another process before Hydra binds it: try fresh ones.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startHydraOnce(binary, options);
+    } catch (e) {
+      if (attempt >= 3 || !/address already in use/i.test(e.message)) throw e;
+    }
+  }
+}
+
+async function startHydraOnce(binary, { env = {}, log = () => {} } = {}) {
   installExitHook();
-  const [publicPort, adminPort] = [await freePort(), await freePort()];
+  const [publicPort, adminPort] = await freePorts(2);
   const publicUrl = `http://127.0.0.1:${publicPort}`;
   const adminUrl = `http://127.0.0.1:${adminPort}`;
   // Output goes to a file, not a pipe: the test runner waits synchronously for the tests, and a

@@ -164,15 +164,16 @@ export async function runProtocolFuzz(o: ProtocolFuzzOptions): Promise<ProtocolF
   const report: ProtocolFuzzReport = { runs: 0, requests: 0, unanswered: 0, failures: [], slowest: undefined, serverExits: 0 };
   // One server per Hydra version (its settings), all kept for the whole fuzz.
   const clients = new Map<HydraVersion, LspClient>();
-  for (const v of HYDRA_VERSIONS) clients.set(v, await LspClient.start({ settings: { hydraVersion: v } }));
-  // Warm each server up first, so the slowest run is a run and not the first compile.
-  for (const c of clients.values()) {
-    const uri = `file:///fuzz/warm-up-${process.pid}.oauth2-client.json`;
-    await c.open(uri, '{"client_id": "warm-up"}', 'json', 1);
-    await c.diagnostics(uri, 1, o.answerMs);
-    await c.close(uri);
-  }
   try {
+    // Inside the try: a server that fails to start or warm up must not leave the others running.
+    for (const v of HYDRA_VERSIONS) clients.set(v, await LspClient.start({ settings: { hydraVersion: v } }));
+    // Warm each server up first, so the slowest run is a run and not the first compile.
+    for (const c of clients.values()) {
+      const uri = `file:///fuzz/warm-up-${process.pid}.oauth2-client.json`;
+      await c.open(uri, '{"client_id": "warm-up"}', 'json', 1);
+      await c.diagnostics(uri, 1, o.answerMs);
+      await c.close(uri);
+    }
     // fast-check's async runner: run i replays with { seed, path: String(i) }.
     await fc.check(
       fc.asyncProperty(protocolRun, async (run) => {
