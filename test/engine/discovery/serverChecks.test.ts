@@ -95,4 +95,7 @@ test('association: live clients use their connection, then globs in order, then 
   assert.equal(a.serverFor('oauth2-client://prod/web.json')?.name, 'prod');
   assert.equal(new ServerAssociation(normalizeServerConfigurations(null)).serverFor('file:///x.yaml'), undefined);
   assert.equal(a.serverFor('not a uri'), undefined);
+  // Malformed percent escapes (a URL keeps them as written) match as written, never throw.
+  assert.equal(a.serverFor('file:///w/prod/100%zz.oauth2-client.yaml')?.name, 'prod');
+  assert.equal(a.serverFor('file:///w/other/100%zz.oauth2-client.yaml')?.name, 'dev');
 });

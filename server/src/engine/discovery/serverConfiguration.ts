@@ -75,10 +75,19 @@ export class ServerAssociation {
     } catch {
       return undefined;
     }
-    if (url.protocol === 'oauth2-client:') return byName(decodeURIComponent(url.host));
-    const path = decodeURIComponent(url.pathname);
+    if (url.protocol === 'oauth2-client:') return byName(decoded(url.host));
+    const path = decoded(url.pathname);
     const hit = this.patterns.find((p) => p.re.test(path));
     return byName(hit ? hit.server : this.config.defaultServer);
+  }
+}
+
+/** Percent-decoded, or as written when the escapes are malformed (an LSP client may send "%zz"). */
+function decoded(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
   }
 }
 

@@ -1,6 +1,7 @@
 // Conversion between a Hydra Maester OAuth2Client resource and a Hydra client, through the
 // mapping table, with a warning for every field the target cannot express. Plain values in and
 // out; the callers parse and print (YAML or JSON). Secret values never appear in a warning.
+import { hydraDefault } from '../features/fieldDocs';
 import { fieldInfo } from '../schema/clientSchema';
 import { hydraValueOf } from './hydraView';
 import { CONTROLLER_SETS, crdEnum, crdFields, crdPathOf, MAESTER_API_VERSION, MAESTER_KIND } from './maesterMapping';
@@ -88,8 +89,9 @@ export function hydraClientToCrd(client: Obj, options: ToCrdOptions = {}): Conve
     }
   }
   if (!Array.isArray(spec.grantTypes) || !spec.grantTypes.length) {
-    spec.grantTypes = ['authorization_code'];
-    warnings.push({ field: 'grant_types', message: 'The CRD requires grantTypes: set to ["authorization_code"], Hydra\'s default when grant_types is absent.' });
+    // Hydra's effective default, read from the schema (x-hydra-default), not retyped here.
+    spec.grantTypes = hydraDefault(fieldInfo('grant_types')!);
+    warnings.push({ field: 'grant_types', message: `The CRD requires grantTypes: set to ${JSON.stringify(spec.grantTypes)}, Hydra's default when grant_types is absent.` });
   }
   spec.secretName = secretName;
   const metadata: Obj = { name };
