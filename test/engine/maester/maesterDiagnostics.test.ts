@@ -113,3 +113,10 @@ test('a field the configured Hydra version does not know is noted on the CRD key
   assert.match(diags[0].message, /^"skipConsent" is not known to Hydra v1\.11/);
   assert.deepEqual(diagnose(text).diags, [], 'v26 knows it');
 });
+
+test('a resource written in flow style with quoted keys is recognised like the block form', () => {
+  const flow = '{"apiVersion": "hydra.ory.sh/v1alpha1", "kind": "OAuth2Client", "metadata": {"name": "x"}, "spec": {"grantTypes": ["client_credentials"], "secretName": "x", "deletionPolicy": "Orphan"}}\n';
+  const { doc, diags } = diagnose(flow);
+  assert.equal(doc.isMaesterManifest, true);
+  assert.deepEqual(diags.map((d) => d.code), ['crd-enum-mismatch']);
+});

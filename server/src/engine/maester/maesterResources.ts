@@ -15,8 +15,9 @@ export interface MaesterResource {
 
 const GROUP = MAESTER_API_VERSION.split('/')[0];
 // Cheap pre-check on the raw text, so plain Kubernetes manifests are never parsed for us.
-const QUICK_API = new RegExp(`apiVersion\\s*:\\s*["']?${GROUP.replace(/\./g, '\\.')}/`);
-const QUICK_KIND = new RegExp(`kind\\s*:\\s*["']?${MAESTER_KIND}\\b`);
+// The key may be quoted too (flow style: {"apiVersion": "hydra.ory.sh/v1alpha1", …}).
+const QUICK_API = new RegExp(`apiVersion["']?\\s*:\\s*["']?${GROUP.replace(/\./g, '\\.')}/`);
+const QUICK_KIND = new RegExp(`kind["']?\\s*:\\s*["']?${MAESTER_KIND}\\b`);
 
 /** True when the text may hold a Maester OAuth2Client (decided without parsing). */
 export function mayHoldMaesterClient(text: string): boolean {
