@@ -25,7 +25,11 @@ export interface Plan {
   counts: Record<PlanAction, number>;
 }
 
-export function planFromListing(loaded: LoadedClients, serverClients: Iterable<OAuth2Client>, options: NormaliseOptions): Plan {
+/**
+ * `partial`: the files are not all of them (a workspace listing stopped at its limit), so a client the
+ * files don't declare may still be declared in one unread: no onlyOnServer entries (never delete candidates).
+ */
+export function planFromListing(loaded: LoadedClients, serverClients: Iterable<OAuth2Client>, options: NormaliseOptions & { partial?: boolean }): Plan {
   const server = new Map<string, OAuth2Client>();
   for (const c of serverClients) if (typeof c.client_id === 'string') server.set(c.client_id, c);
   const entries: PlanEntry[] = [];
@@ -42,7 +46,7 @@ export function planFromListing(loaded: LoadedClients, serverClients: Iterable<O
   }
   // Refused files still declare their clients: those are not "only on the server".
   for (const r of loaded.refused) for (const id of r.clientIds ?? []) declared.add(id);
-  for (const [id, live] of server) if (!declared.has(id)) entries.push({ action: 'onlyOnServer', clientId: id, server: live });
+  if (!options.partial) for (const [id, live] of server) if (!declared.has(id)) entries.push({ action: 'onlyOnServer', clientId: id, server: live });
   return { entries, refused: loaded.refused, counts: countActions(entries) };
 }
 

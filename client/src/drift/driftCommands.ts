@@ -58,7 +58,7 @@ export async function applyWorkspace(deps: DriftDeps, connection: string): Promi
   const { host, registry, drift } = deps;
   const config = registry.get(connection);
   if (config.readOnly) throw new WriteRefusedError(`Connection "${config.name}" is read-only: cannot apply the workspace's clients.`);
-  const { plan } = await host.withProgress(`Comparing the workspace with "${connection}"…`, (signal) => drift.replan(connection, signal));
+  const { plan, partial } = await host.withProgress(`Comparing the workspace with "${connection}"…`, (signal) => drift.replan(connection, signal));
   if (plan.refused.length) {
     const r = plan.refused[0]!;
     const more = plan.refused.length > 1 ? ` (and ${plan.refused.length - 1} more)` : '';
@@ -77,6 +77,7 @@ export async function applyWorkspace(deps: DriftDeps, connection: string): Promi
     updates.length ? `Update ${updates.length}: ${list(updates)}` : '',
     `Unchanged: ${plan.counts.unchanged}`,
     only.length ? `Only on the server ${only.length} (kept unless you choose to delete them): ${list(only)}` : '',
+    partial ? 'Not every workspace file was read (too many): clients only on the server are not known, and none is deleted.' : '',
   ].filter(Boolean).join('\n');
   const items = creates.length || updates.length ? [APPLY] : [];
   if (only.length) items.push(applyAndDelete(only.length));

@@ -9,8 +9,11 @@ import type { ConnectionRegistry } from '../connections/connectionRegistry';
 import type { EngineSettings } from '../../../server/src/engine/engineSettings';
 
 export interface WorkspaceFiles {
-  /** The workspace's JSON/YAML files (open editors' unsaved text wins over the disk). */
-  list(): Promise<SourceFile[]>;
+  /**
+   * The workspace's JSON/YAML files (open editors' unsaved text wins over the disk); `partial` when
+   * the listing stopped at a limit, so some files were not read.
+   */
+  list(): Promise<SourceFile[] | { files: SourceFile[]; partial: true }>;
 }
 
 export interface DriftSnapshot {
@@ -19,6 +22,8 @@ export interface DriftSnapshot {
   /** The server's clients as listed, by client_id (what CodeLens statuses compare with). */
   server: Map<string, OAuth2Client>;
   loaded: LoadedClients;
+  /** Not every workspace file was read: clients only on the server are not known (nor offered for deletion). */
+  partial: boolean;
 }
 
 export type LiveStatus = { kind: 'inSync' } | { kind: 'differs'; changes: FieldChange[] } | { kind: 'missing' };
@@ -132,9 +137,10 @@ export class DriftModel {
   }
 
   private async plan(connection: string, signal?: AbortSignal): Promise<DriftSnapshot> {
-    const [files, listed, server] = await Promise.all([this.files.list(), this.listing(connection, signal), this.serverClients(connection, signal)]);
-    const loaded = loadClients(files, this.settings());
-    const plan = planFromListing(loaded, listed, this.normaliseOptions());
-    return { connection, plan, server, loaded };
+    const [read, listed, server] = await Promise.all([this.files.list(), this.listing(connection, signal), this.serverClients(connection, signal)]);
+    const partial = !Array.isArray(read);
+    const loaded = loadClients(Array.isArray(read) ? read : read.files, this.settings());
+    const plan = planFromListing(loaded, listed, { ...this.normaliseOptions(), partial });
+    return { connection, plan, server, loaded, partial };
   }
 }

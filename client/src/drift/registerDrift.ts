@@ -17,7 +17,7 @@ import { DriftModel, type WorkspaceFiles } from './driftModel';
 import { DRIFT_COMMANDS, DriftSection } from './driftTree';
 import { connectionForFile } from './fileConnection';
 
-/** Enough for real repositories of client files; beyond it the plan says nothing about the rest. */
+/** Enough for real repositories of client files; beyond it the plan is partial (no only-on-server clients). */
 const MAX_WORKSPACE_FILES = 5000;
 const CLIENT_FILE_LANGUAGES = ['json', 'jsonc', 'yaml'];
 
@@ -108,8 +108,10 @@ export function registerDrift(s: DriftServices): vscode.Disposable[] {
 function workspaceFiles(): WorkspaceFiles {
   return {
     list: async () => {
-      const uris = await vscode.workspace.findFiles('**/*.{json,yaml,yml}', '**/{node_modules,.git}/**', MAX_WORKSPACE_FILES);
-      return Promise.all(uris.map((u) => sourceFile(u.toString())));
+      // One more than the limit: telling "exactly the limit" from "cut off".
+      const uris = await vscode.workspace.findFiles('**/*.{json,yaml,yml}', '**/{node_modules,.git}/**', MAX_WORKSPACE_FILES + 1);
+      const files = await Promise.all(uris.slice(0, MAX_WORKSPACE_FILES).map((u) => sourceFile(u.toString())));
+      return uris.length > MAX_WORKSPACE_FILES ? { files, partial: true as const } : files;
     },
   };
 }

@@ -22,7 +22,7 @@ class Workspace {
   set(files: Record<string, string | object>) {
     this.files = Object.entries(files).map(([name, c]) => ({ name, uri: `file:///ws/${name}`, text: typeof c === 'string' ? c : JSON.stringify(c, null, 2) }));
   }
-  async list() {
+  async list(): Promise<SourceFile[] | { files: SourceFile[]; partial: true }> {
     this.listed++;
     return this.files;
   }
@@ -195,6 +195,24 @@ describe('drift', () => {
     assert.equal(host.shown.at(-1)!.message, 'Applied to "local": 1 created, 1 updated, 0 deleted.');
     assert.deepEqual(host.progress, ['1/2: created new', '2/2: updated api']);
     assert.deepEqual(changed, ['local']);
+  });
+
+  test('a workspace listing cut off at its limit: no client is "only on the server", none offered for deletion', async () => {
+    const { host, deps, ws, drift } = setup();
+    ws.list = async () => ({ files: ws.files, partial: true as const });
+    const snapshot = await drift.snapshot('local');
+    assert.equal(snapshot.partial, true);
+    assert.deepEqual(snapshot.plan.counts, { create: 1, update: 1, unchanged: 1, onlyOnServer: 0 });
+    const section = new DriftSection(drift);
+    const rows = await section.children(section.roots('local')[0]!);
+    const messages = rows.map((r) => (r.nodeType === NodeType.message ? r.message : '?'));
+    assert.ok(messages.some((m) => m.includes('clients only on the server are not listed')), messages.join('\n'));
+    assert.ok(!rows.some((r) => r.nodeType === NodeType.section && (r.data as { kind: string }).kind === 'onlyOnServer'));
+    host.answers = [undefined];
+    await applyWorkspace(deps, 'local');
+    assert.deepEqual(host.shown[0]!.items, [APPLY]);
+    assert.match(host.shown[0]!.detail!, /Not every workspace file was read/);
+    assert.ok(srv.store.has('old'));
   });
 
   test('apply and delete: a second modal lists the clients by id; dismissing it writes nothing', async () => {
