@@ -98,3 +98,11 @@ test("quick fixes: a Hydra spelling renamed to the CRD key, a value outside the 
   assert.equal(fixed, VALID_CLIENT);
   assert.deepEqual(analyseDocument('file:///w/k8s.yaml', 2, fixed, 'yaml', DEFAULT_SETTINGS, HYDRA_RULES).diagnostics(), []);
 });
+
+test('completion still knows the resource when apiVersion and kind carry trailing comments', () => {
+  const commented = VALID_CLIENT
+    .replace('apiVersion: hydra.ory.sh/v1alpha1\n', 'apiVersion: hydra.ory.sh/v1alpha1 # Hydra Maester\n')
+    .replace('kind: OAuth2Client\n', 'kind: OAuth2Client  # the CRD\n')
+    .replace('  secretName: web-app-credentials\n', '  sec|\n');
+  assert.ok(labels(commented).includes('secretName'));
+});

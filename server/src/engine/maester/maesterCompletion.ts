@@ -60,8 +60,9 @@ function inMaesterDocument(text: string, offset: number): boolean {
     }
   }
   const part = text.slice(start, end);
-  return new RegExp(`^apiVersion:\\s*["']?${MAESTER_API_VERSION.replace(/[./]/g, '\\$&')}["']?\\s*$`, 'm').test(part)
-    && new RegExp(`^kind:\\s*["']?${MAESTER_KIND}["']?\\s*$`, 'm').test(part);
+  // A trailing comment is allowed (`kind: OAuth2Client  # …`).
+  const line = (key: string, value: string) => new RegExp(`^${key}:\\s*["']?${value.replace(/[./]/g, '\\$&')}["']?\\s*(#.*)?$`, 'm');
+  return line('apiVersion', MAESTER_API_VERSION).test(part) && line('kind', MAESTER_KIND).test(part);
 }
 
 function lineIndent(line: string): number {
