@@ -32,3 +32,24 @@ test('Ctrl-C while the server is listed: exit 130 (interrupted), not 2, and noth
     await srv.close();
   }
 });
+
+test('credentials over plain http:// to another host: a warning names the host (never the token); loopback and no credentials stay quiet', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'clients-command-'));
+  const file = path.join(dir, 'a.oauth2-client.json');
+  writeFileSync(file, JSON.stringify({ client_id: 'a', grant_types: ['client_credentials'] }));
+  const stderrOf = async (adminUrl: string, env: NodeJS.ProcessEnv) => {
+    // Aborted before the first request: what is printed before any byte is sent.
+    const ac = new AbortController();
+    ac.abort();
+    const err: string[] = [];
+    await runClientsCommand(['plan', '--admin-url', adminUrl, file], { stdout: () => undefined, stderr: (t) => err.push(t), env, signal: ac.signal });
+    return err.join('');
+  };
+  const token = { HYDRA_ADMIN_TOKEN: 'tok-3f9a0c2e7b' };
+  const remote = await stderrOf('http://192.0.2.10:4445', token);
+  assert.match(remote, /warning: the admin credentials go to 192\.0\.2\.10:4445 over plain http:\/\//);
+  assert.ok(!remote.includes(token.HYDRA_ADMIN_TOKEN));
+  assert.doesNotMatch(await stderrOf('http://127.0.0.1:4445', token), /warning/);
+  assert.doesNotMatch(await stderrOf('https://192.0.2.10:4445', token), /warning/);
+  assert.doesNotMatch(await stderrOf('http://192.0.2.10:4445', {}), /warning/);
+});

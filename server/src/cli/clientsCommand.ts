@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AdminApiClient } from '../../../client/src/adminApi/adminApiClient';
 import { displayUrl } from '../../../client/src/adminApi/connection';
+import { cleartextCredentialHost } from '../../../client/src/connections/insecureTransportGuard';
 import { applyPlan, type ApplySummary } from '../../../client/src/clientsAsCode/apply';
 import { type SourceFile, loadClients } from '../../../client/src/clientsAsCode/clientFiles';
 import { inSync, planAgainstServer } from '../../../client/src/clientsAsCode/plan';
@@ -33,7 +34,11 @@ export async function runClientsCommand(argv: readonly string[], io: Io): Promis
       io.stdout(`${CLIENTS_USAGE}\n`);
       return EXIT.ok;
     }
-    api = new AdminApiClient(connectionFrom(args, io.env));
+    const connection = connectionFrom(args, io.env);
+    api = new AdminApiClient(connection);
+    // No one to ask in CI (the editor asks first): at least the log says the credentials went out in clear text.
+    const cleartext = cleartextCredentialHost(connection);
+    if (cleartext) io.stderr(`oauth2-client-lint: warning: the admin credentials go to ${cleartext} over plain http://, unencrypted; prefer https://.\n`);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     io.stderr(`oauth2-client-lint: ${e.message}\n\n${CLIENTS_USAGE}\n`);
