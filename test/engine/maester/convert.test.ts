@@ -96,3 +96,14 @@ test('CRD → Hydra without a namespace: the owner cannot be known, and a warnin
   assert.equal(result.owner, 'web-app/');
   assert.match(warnings.find((w) => w.field === 'metadata.namespace')!.message, /web-app\/<the namespace it is applied to>/);
 });
+
+test('an alias bomb is refused in both directions, not expanded (it exhausted the memory)', () => {
+  const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+  for (let i = 1; i < 9; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+  const bomb = `client_id: b\n${lines.join('\n')}\nmetadata: *a8\n`;
+  assert.throws(() => clientFileToCrdManifest(bomb), (e) => e instanceof ConversionInputError && /too many values through YAML aliases/.test(e.message));
+  const crdBomb = `apiVersion: hydra.ory.sh/v1alpha1\nkind: OAuth2Client\nx:\n${lines.map((l) => `  ${l}`).join('\n')}\nmetadata: {name: b, namespace: n}\nspec:\n  grantTypes: [client_credentials]\n  secretName: s\n  metadata: *a8\n`;
+  assert.throws(() => crdManifestToClientJson(crdBomb), (e) => e instanceof ConversionInputError && /too many values through YAML aliases/.test(e.message));
+  // Aliases that expand modestly still convert.
+  assert.equal(clientFileToCrdManifest('client_id: a\nredirect_uris: &r [https://a.example.com/cb]\npost_logout_redirect_uris: *r\n').count, 1);
+});

@@ -12,12 +12,34 @@ export interface TextConversion {
 
 export class ConversionInputError extends Error {}
 
+// js-yaml shares aliased values instead of copying them: printing an alias bomb would expand it
+// without bound (the extension host ran out of memory). Same bound as the editor's (nodeValue.ts).
+const MAX_EXPANDED_NODES = 100_000;
+
 function parseAll(text: string): unknown[] {
+  let docs: unknown[];
   try {
-    return loadAll(text, undefined, { json: true }).filter((d) => d !== null && d !== undefined);
+    docs = loadAll(text, undefined, { json: true }).filter((d) => d !== null && d !== undefined);
   } catch (e) {
     throw new ConversionInputError(`The file does not parse: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   }
+  if (!withinExpansionBudget(docs)) throw new ConversionInputError('The file expands to too many values through YAML aliases: not converted.');
+  return docs;
+}
+
+/** Counts the values as printing would visit them (aliases expanded), stopping at the bound. */
+function withinExpansionBudget(root: unknown): boolean {
+  let budget = MAX_EXPANDED_NODES;
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const v = stack.pop();
+    if (--budget < 0) return false;
+    if (v === null || typeof v !== 'object') continue;
+    const children = Array.isArray(v) ? v : Object.values(v);
+    if (children.length > budget) return false;
+    for (const c of children) stack.push(c);
+  }
+  return true;
 }
 
 function label(many: boolean, name: string, w: ConversionWarning): string {
