@@ -40,6 +40,11 @@ describe(`the in-repo server answers the verdict table like a real Hydra ${relea
       && !c.options?.supportedSubjectTypes
       && !(typeof c.client.sector_identifier_uri === 'string' && /^https:\/\/[^:]+\//.test(c.client.sector_identifier_uri)),
   );
+  // A suite without tests never runs its before(): without this, another release would pass silently.
+  test('there are cases to compare', () => {
+    assert.ok(version, `HYDRA_VERSION is "${release}": this suite compares with a running v2.3`);
+    assert.ok(comparable.length > 0, 'no verdict case is comparable');
+  });
   comparable.forEach((c, i) => {
     test(c.name, async () => {
       const id = `${tag}-${i}`;
