@@ -4,7 +4,7 @@
 import { type ClientDocument, analyseDocument, languageOf } from '../../../server/src/engine/clientDocument';
 import type { ParsedDocument } from '../../../server/src/engine/document/documentModel';
 import { clientLayout } from '../../../server/src/engine/document/clientEntries';
-import { nodeValue } from '../../../server/src/engine/document/nodeValue';
+import { AliasBudgetExceeded, nodeValue } from '../../../server/src/engine/document/nodeValue';
 import type { EngineSettings } from '../../../server/src/engine/engineSettings';
 import { HYDRA_RULES } from '../../../server/src/engine/rules';
 
@@ -84,11 +84,7 @@ export function loadClients(files: readonly SourceFile[], settings: EngineSettin
 export function clientsInText(f: SourceFile, settings: EngineSettings): LocalClient[] {
   const doc = analyseDocument(f.uri, 0, f.text, languageOf(undefined, f.uri), f.explicit ? { ...settings, files: ['**/*'] } : settings);
   if (!doc.isClientFile) return [];
-  try {
-    return declared(doc, f).filter((c): c is LocalClient => 'clientId' in c);
-  } catch {
-    return []; // an alias bomb: the linter reports it
-  }
+  return declared(doc, f).filter((c): c is LocalClient => 'clientId' in c);
 }
 
 function declared(doc: ClientDocument, f: SourceFile): (LocalClient | Refusal)[] {
@@ -96,7 +92,17 @@ function declared(doc: ClientDocument, f: SourceFile): (LocalClient | Refusal)[]
   for (const entry of clientLayout(doc.parsed).clients) {
     const source: ClientSource = { file: f.name, uri: f.uri, line: doc.lines.positionAt(entry.node.offset).line, documentIndex: entry.documentIndex };
     if (entry.arrayIndex !== undefined) source.arrayIndex = entry.arrayIndex;
-    const { $schema: _schema, ...value } = nodeValue(entry.node) as Record<string, unknown>;
+    let raw: Record<string, unknown>;
+    try {
+      raw = nodeValue(entry.node) as Record<string, unknown>;
+    } catch (err) {
+      if (!(err instanceof AliasBudgetExceeded)) throw err;
+      // An alias bomb the lint verdict let through: this client is refused, the file's others still count.
+      const id = entry.node.properties.find((p) => p.key === 'client_id')?.value;
+      out.push({ file: f.name, uri: f.uri, line: source.line, character: 0, code: 'alias-too-large', message: 'This client expands to too many values through YAML aliases: it is not planned.', ...(id?.type === 'string' && id.value ? { clientIds: [id.value] } : {}) });
+      continue;
+    }
+    const { $schema: _schema, ...value } = raw;
     void _schema;
     const id = value.client_id;
     if (typeof id !== 'string' || !id) {

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { AdminApiClient } from '../../../client/src/adminApi/adminApiClient';
 import { inSync, planAgainstServer, planFromListing } from '../../../client/src/clientsAsCode/plan';
 import { type AdminServer, startAdminServer } from '../../adminServer/adminServer';
-import { loadClients } from '../../../client/src/clientsAsCode/clientFiles';
+import { clientsInText, loadClients } from '../../../client/src/clientsAsCode/clientFiles';
 import { DEFAULT_SETTINGS } from '../../../server/src/engine/engineSettings';
 import { load, sourceFiles } from './files';
 
@@ -88,6 +88,18 @@ describe('plan', () => {
     const loaded = loadClients(sourceFiles({ 'oauth2-clients/big.json': [API] }), { ...DEFAULT_SETTINGS, maxFileSize: 10 });
     assert.deepEqual(loaded.clients, []);
     assert.deepEqual(loaded.refused.map((r) => [r.file, r.code]), [['oauth2-clients/big.json', 'file-too-large']]);
+  });
+
+  test('an alias bomb inside a client is refused, never thrown; the file\'s other clients and the id still count', () => {
+    const levels = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 12; i++) levels.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    const bomb = `client_id: bomb\nmetadata:\n${levels.map((l) => `  ${l}`).join('\n')}\n`;
+    const loaded = load({ 'oauth2-clients/a.yaml': `${bomb}---\nclient_id: fine\ngrant_types: [client_credentials]\n` });
+    assert.deepEqual(loaded.clients.map((c) => c.clientId), ['fine']);
+    assert.deepEqual(loaded.refused.map((r) => [r.code, r.line, r.clientIds]), [['alias-too-large', 0, ['bomb']]]);
+    const plan = planFromListing(loaded, [{ client_id: 'bomb' }], { hydraVersion: 'v26' });
+    assert.deepEqual(plan.entries.map((e) => `${e.action} ${e.clientId}`), ['create fine']);
+    assert.deepEqual(clientsInText(sourceFiles({ 'oauth2-clients/a.yaml': bomb })[0]!, DEFAULT_SETTINGS), []);
   });
 
   test('files that are not client files are ignored, not refused', () => {
