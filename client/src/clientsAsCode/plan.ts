@@ -70,6 +70,13 @@ function countActions(entries: readonly PlanEntry[]): Record<PlanAction, number>
   return counts;
 }
 
+/** "1 to create, 2 to update, 3 unchanged, 0 only on the server[, 1 file(s) refused for lint errors]": the editor's and the CLI's summary. */
+export function describeCounts(plan: Plan): string {
+  const n = plan.counts;
+  const refusedFiles = new Set(plan.refused.map((r) => r.uri)).size;
+  return `${n.create} to create, ${n.update} to update, ${n.unchanged} unchanged, ${n.onlyOnServer} only on the server${refusedFiles ? `, ${refusedFiles} file(s) refused for lint errors` : ''}`;
+}
+
 /** True when applying would change nothing and nothing is missing from the files. */
 export function inSync(plan: Plan): boolean {
   return plan.counts.create + plan.counts.update + plan.counts.onlyOnServer === 0;

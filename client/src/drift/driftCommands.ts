@@ -3,7 +3,7 @@
 // and counting each kind; deletions need a second, explicit confirmation listing them by id.
 import { applyPlan, type ApplyResult, type ApplySummary, summaryCounts } from '../clientsAsCode/apply';
 import { type SourceFile, clientsInText, loadClients } from '../clientsAsCode/clientFiles';
-import { type Plan, type PlanEntry, planFromListing } from '../clientsAsCode/plan';
+import { type Plan, type PlanEntry, describeCounts, planFromListing } from '../clientsAsCode/plan';
 import { clientToText } from '../clientFs/clientText';
 import { type LiveFormat, toClientUri } from '../clientFs/clientUri';
 import type { ConnectionRegistry } from '../connections/connectionRegistry';
@@ -34,12 +34,6 @@ export const deleteClients = (n: number) => `Delete ${n} client(s)`;
 export function fileUriParts(uri: string): UriParts {
   const u = new URL(uri);
   return { scheme: u.protocol.slice(0, -1), authority: u.host, path: decodeURIComponent(u.pathname) };
-}
-
-export function describeCounts(plan: Plan): string {
-  const n = plan.counts;
-  const refusedFiles = new Set(plan.refused.map((r) => r.uri)).size;
-  return `${n.create} to create, ${n.update} to update, ${n.unchanged} unchanged, ${n.onlyOnServer} only on the server${refusedFiles ? `, ${refusedFiles} file(s) refused for lint errors` : ''}`;
 }
 
 /** Plans again and says what applying would do; the details go to the log. */

@@ -1,7 +1,7 @@
 // Plan and apply results as text (for people reading CI logs) or JSON (for scripts). Neither ever
 // holds a secret: the plan compares no secret, and generated secrets never reach the summary.
 import { type ApplySummary, summaryCounts } from '../../../client/src/clientsAsCode/apply';
-import type { Plan, PlanEntry } from '../../../client/src/clientsAsCode/plan';
+import { type Plan, type PlanEntry, describeCounts } from '../../../client/src/clientsAsCode/plan';
 
 export interface ClientsReport {
   adminUrl: string;
@@ -32,9 +32,7 @@ export function clientsText(r: ClientsReport): string {
       for (const c of e.changes ?? []) lines.push(`    ${c.field}: ${show(c.server)} → ${show(c.local)}`);
     } else if (e.action === 'onlyOnServer') lines.push(`- only on server  ${e.clientId}${r.deletes?.includes(e.clientId) ? '  (delete)' : ''}`);
   }
-  const c = plan.counts;
-  const refusedFiles = new Set(plan.refused.map((f) => f.file)).size;
-  lines.push(`Plan for ${r.adminUrl}: ${c.create} to create, ${c.update} to update, ${c.unchanged} unchanged, ${c.onlyOnServer} only on the server${refusedFiles ? `, ${refusedFiles} file(s) refused for lint errors` : ''}.`);
+  lines.push(`Plan for ${r.adminUrl}: ${describeCounts(plan)}.`);
   if (r.summary) {
     for (const res of r.summary.results) lines.push(`${res.outcome.padEnd(9)} ${res.clientId}${res.message ? `: ${res.message}` : ''}`);
     for (const s of r.summary.notDone) lines.push(`not done  ${s.clientId} (${s.action}; interrupted)`);
