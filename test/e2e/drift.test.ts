@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type AdminServer, startAdminServer } from '../adminServer/adminServer';
-import { type VsCodeSession, openVsCode } from './harness/vscodeSession';
+import type { AdminServer } from '../adminServer/adminServer';
+import { type VsCodeSession, openVsCodeWithSeededServer } from './harness/vscodeSession';
 import { clickDialogButton, dialog, labelNamesOf, openFile, runCommand, waitForRows } from './harness/workbench';
 
 const CONNECTION = 'local';
@@ -36,11 +36,7 @@ let vs: VsCodeSession;
 let page: Page;
 
 before(async () => {
-  admin = await startAdminServer({ hydraVersion: 'v26', seed: true, port: 0 });
-  vs = await openVsCode({
-    settings: { 'oauth2Client.connections': [{ name: CONNECTION, adminUrl: admin.adminUrl, auth: 'none' }] },
-    files: { [`clients/${FILE}`]: TEXT },
-  });
+  ({ admin, vs } = await openVsCodeWithSeededServer(CONNECTION, { [`clients/${FILE}`]: TEXT }));
   page = vs.page;
 });
 

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type AdminServer, startAdminServer } from '../adminServer/adminServer';
+import type { AdminServer } from '../adminServer/adminServer';
 import { SEED_CLIENTS } from '../adminServer/seedClients';
-import { type VsCodeSession, openVsCode, repoRoot } from './harness/vscodeSession';
+import { type VsCodeSession, openVsCodeWithSeededServer, repoRoot } from './harness/vscodeSession';
 import { activeEditor, clickDialogButton, dialog, goTo, labelNamesOf, openFile, pickContextMenuItem, problemRows, waitForLabels, waitForRows } from './harness/workbench';
 
 const CONNECTION = 'local';
@@ -32,11 +32,7 @@ let vs: VsCodeSession;
 let page: Page;
 
 before(async () => {
-  admin = await startAdminServer({ hydraVersion: 'v26', seed: true, port: 0 });
-  vs = await openVsCode({
-    settings: { 'oauth2Client.connections': [{ name: CONNECTION, adminUrl: admin.adminUrl, auth: 'none' }] },
-    files: { [`clients/${MISTAKES}`]: MISTAKES_TEXT, [`clients/${COMPLETION}`]: COMPLETION_TEXT },
-  });
+  ({ admin, vs } = await openVsCodeWithSeededServer(CONNECTION, { [`clients/${MISTAKES}`]: MISTAKES_TEXT, [`clients/${COMPLETION}`]: COMPLETION_TEXT }));
   page = vs.page;
 });
 

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type AdminServer, startAdminServer } from '../../adminServer/adminServer';
 
 export const repoRoot = process.env.OAUTH2_CLIENT_STUDIO_ROOT ?? path.resolve(__dirname, '..', '..', '..');
 
@@ -108,6 +109,21 @@ export async function openVsCode(options: SessionOptions = {}): Promise<VsCodeSe
     };
   } catch (e) {
     await close();
+    throw e;
+  }
+}
+
+/**
+ * The usual setup of a workbench test file: the seeded in-repo admin server (Hydra v26) and a VS Code
+ * with one connection to it, named `connection`, and the given workspace files.
+ */
+export async function openVsCodeWithSeededServer(connection: string, files: Record<string, string>): Promise<{ admin: AdminServer; vs: VsCodeSession }> {
+  const admin = await startAdminServer({ hydraVersion: 'v26', seed: true, port: 0 });
+  try {
+    const vs = await openVsCode({ settings: { 'oauth2Client.connections': [{ name: connection, adminUrl: admin.adminUrl, auth: 'none' }] }, files });
+    return { admin, vs };
+  } catch (e) {
+    await admin.close();
     throw e;
   }
 }
