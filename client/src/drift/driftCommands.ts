@@ -71,7 +71,7 @@ export async function applyWorkspace(deps: DriftDeps, connection: string): Promi
     updates.length ? `Update ${updates.length}: ${list(updates)}` : '',
     `Unchanged: ${plan.counts.unchanged}`,
     only.length ? `Only on the server ${only.length} (kept unless you choose to delete them): ${list(only)}` : '',
-    partial ? 'Not every workspace file was read (too many): clients only on the server are not known, and none is deleted.' : '',
+    partial ? 'Not every workspace file could be read (too many, or unreadable): clients only on the server are not known, and none is deleted.' : '',
   ].filter(Boolean).join('\n');
   const items = creates.length || updates.length ? [APPLY] : [];
   if (only.length) items.push(applyAndDelete(only.length));

@@ -2,18 +2,19 @@
 // computed once (one list pass) and kept until refreshed. The tree, the CodeLens and the commands all
 // read it. No vscode: the workspace's files come in through WorkspaceFiles.
 import type { OAuth2Client } from '../adminApi/oauth2Client';
-import { type LoadedClients, type SourceFile, loadClients } from '../clientsAsCode/clientFiles';
+import { type LoadedClients, loadClients } from '../clientsAsCode/clientFiles';
 import { type FieldChange, type NormaliseOptions, diffClients } from '../clientsAsCode/normalise';
 import { type Plan, listAllClients, planFromListing } from '../clientsAsCode/plan';
 import type { ConnectionRegistry } from '../connections/connectionRegistry';
 import type { EngineSettings } from '../../../server/src/engine/engineSettings';
+import type { ListedFiles } from './workspaceFiles';
 
 export interface WorkspaceFiles {
   /**
    * The workspace's JSON/YAML files (open editors' unsaved text wins over the disk); `partial` when
-   * the listing stopped at a limit, so some files were not read.
+   * some were not read (the listing stopped at a limit, or a file could not be read).
    */
-  list(): Promise<SourceFile[] | { files: SourceFile[]; partial: true }>;
+  list(): Promise<ListedFiles>;
 }
 
 export interface DriftSnapshot {

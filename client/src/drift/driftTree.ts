@@ -57,7 +57,7 @@ export class DriftSection implements ExplorerSection {
     if (!out.length) {
       out.push(messageNode(node.connection, loaded.clients.length ? `In sync: ${loaded.clients.length} client(s) in the workspace match the server.` : 'No client files with a client_id in the workspace.', false));
     }
-    if (snapshot.partial) out.push(messageNode(node.connection, 'Not every JSON/YAML file of the workspace was read (too many): clients only on the server are not listed.', false));
+    if (snapshot.partial) out.push(messageNode(node.connection, 'Not every JSON/YAML file of the workspace could be read (too many, or unreadable): clients only on the server are not listed.', false));
     return out;
   }
 

@@ -16,6 +16,7 @@ import type { OAuth2Client } from '../adminApi/oauth2Client';
 import { DriftModel, type WorkspaceFiles } from './driftModel';
 import { DRIFT_COMMANDS, DriftSection } from './driftTree';
 import { connectionForFile } from './fileConnection';
+import { readListedFiles } from './workspaceFiles';
 
 /** Enough for real repositories of client files; beyond it the plan is partial (no only-on-server clients). */
 const MAX_WORKSPACE_FILES = 5000;
@@ -110,8 +111,7 @@ function workspaceFiles(): WorkspaceFiles {
     list: async () => {
       // One more than the limit: telling "exactly the limit" from "cut off".
       const uris = await vscode.workspace.findFiles('**/*.{json,yaml,yml}', '**/{node_modules,.git}/**', MAX_WORKSPACE_FILES + 1);
-      const files = await Promise.all(uris.slice(0, MAX_WORKSPACE_FILES).map((u) => sourceFile(u.toString())));
-      return uris.length > MAX_WORKSPACE_FILES ? { files, partial: true as const } : files;
+      return readListedFiles(uris.map((u) => u.toString()), MAX_WORKSPACE_FILES, sourceFile);
     },
   };
 }

@@ -211,7 +211,7 @@ describe('drift', () => {
     host.answers = [undefined];
     await applyWorkspace(deps, 'local');
     assert.deepEqual(host.shown[0]!.items, [APPLY]);
-    assert.match(host.shown[0]!.detail!, /Not every workspace file was read/);
+    assert.match(host.shown[0]!.detail!, /Not every workspace file could be read/);
     assert.ok(srv.store.has('old'));
   });
 
