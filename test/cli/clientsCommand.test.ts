@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { parseClientsArgs } from '../../server/src/cli/clientsArgs';
 import { EXIT, runClientsCommand } from '../../server/src/cli/clientsCommand';
 import { startAdminServer } from '../adminServer/adminServer';
 
@@ -52,4 +53,14 @@ test('credentials over plain http:// to another host: a warning names the host (
   assert.doesNotMatch(await stderrOf('http://127.0.0.1:4445', token), /warning/);
   assert.doesNotMatch(await stderrOf('https://192.0.2.10:4445', token), /warning/);
   assert.doesNotMatch(await stderrOf('http://192.0.2.10:4445', {}), /warning/);
+});
+
+test('--header refuses every credential-carrying name (they would end up in shell history and CI logs)', () => {
+  const parse = (header: string) => () => parseClientsArgs(['plan', '--admin-url', 'http://127.0.0.1:4445', '--header', header, 'dir']);
+  for (const h of ['Authorization: Bearer x', 'Proxy-Authorization: Basic eA==', 'X-Auth-Token: x', 'X-Auth: x', 'Cookie: a=b', 'X-Session-Id: s', 'X-Api-Key: k', 'X-Credentials: c', 'X-Passwd: p']) {
+    assert.throws(parse(h), /credentials come only from the environment/, h);
+  }
+  const ok = parseClientsArgs(['plan', '--admin-url', 'http://127.0.0.1:4445', '--header', 'X-Tenant: t1', 'dir']);
+  assert.ok(ok !== 'help');
+  assert.deepEqual(ok.headers, { 'X-Tenant': 't1' });
 });

@@ -97,7 +97,8 @@ export function parseClientsArgs(argv: readonly string[]): ClientsArgs | 'help' 
   return args;
 }
 
-const CREDENTIAL_HEADER = /authorization|cookie|token|secret|password|api-?key/i;
+// Names that carry credentials (X-Auth-*, X-Session-Id, Proxy-Authorization…): refused on the command line.
+const CREDENTIAL_HEADER = /auth|cookie|token|secret|passw|api-?key|credential|session/i;
 
 function addHeader(headers: Record<string, string>, raw: string): void {
   const colon = raw.indexOf(':');
