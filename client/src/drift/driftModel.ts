@@ -1,6 +1,7 @@
 // Workspace vs server, per connection: the clients-as-code plan of the workspace's client files,
 // computed once (one list pass) and kept until refreshed. The tree, the CodeLens and the commands all
 // read it. No vscode: the workspace's files come in through WorkspaceFiles.
+import { AdminApiError } from '../adminApi/adminApiError';
 import type { OAuth2Client } from '../adminApi/oauth2Client';
 import { type LoadedClients, loadClients } from '../clientsAsCode/clientFiles';
 import { type FieldChange, type NormaliseOptions, diffClients } from '../clientsAsCode/normalise';
@@ -75,7 +76,8 @@ export class DriftModel {
   snapshot(connection: string, signal?: AbortSignal): Promise<DriftSnapshot> {
     let p = this.snapshots.get(connection);
     if (!p) {
-      p = this.plan(connection, signal);
+      // Shared by every reader (tree, CodeLens, commands): one caller's cancel must not fail the others.
+      p = this.plan(connection);
       this.snapshots.set(connection, p);
       p.then((s) => {
         if (this.snapshots.get(connection) !== p) return;
@@ -88,7 +90,7 @@ export class DriftModel {
         if (this.snapshots.get(connection) === p) this.snapshots.delete(connection);
       });
     }
-    return p;
+    return untilAborted(p, signal);
   }
 
   /** The last finished snapshot, if any; never starts a plan. */
@@ -128,20 +130,32 @@ export class DriftModel {
   private listing(connection: string, signal?: AbortSignal): Promise<OAuth2Client[]> {
     let p = this.listings.get(connection);
     if (!p) {
-      p = this.registry.client(connection).then((api) => listAllClients(api, signal));
+      p = this.registry.client(connection).then((api) => listAllClients(api));
       this.listings.set(connection, p);
       p.catch(() => {
         if (this.listings.get(connection) === p) this.listings.delete(connection);
       });
     }
-    return p;
+    return untilAborted(p, signal);
   }
 
-  private async plan(connection: string, signal?: AbortSignal): Promise<DriftSnapshot> {
-    const [read, listed, server] = await Promise.all([this.files.list(), this.listing(connection, signal), this.serverClients(connection, signal)]);
+  private async plan(connection: string): Promise<DriftSnapshot> {
+    const [read, listed, server] = await Promise.all([this.files.list(), this.listing(connection), this.serverClients(connection)]);
     const partial = !Array.isArray(read);
     const loaded = loadClients(Array.isArray(read) ? read : read.files, this.settings());
     const plan = planFromListing(loaded, listed, { ...this.normaliseOptions(), partial });
     return { connection, plan, server, loaded, partial };
   }
+}
+
+/** A shared promise as one caller waits for it: its cancel ends only its own wait (as the transport reports a cancel). */
+function untilAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  const cancelled = () => new AdminApiError({ kind: 'cancelled', message: 'Cancelled.' });
+  if (signal.aborted) return Promise.reject(cancelled());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(cancelled());
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

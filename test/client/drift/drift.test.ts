@@ -197,6 +197,18 @@ describe('drift', () => {
     assert.deepEqual(changed, ['local']);
   });
 
+  test("a cancelled plan ends only its own wait: the tree and CodeLens reading the same listing still get it", async () => {
+    const { drift } = setup();
+    const ac = new AbortController();
+    const planned = drift.replan('local', ac.signal);
+    const lens = drift.serverClients('local');
+    const tree = drift.snapshot('local');
+    ac.abort();
+    await assert.rejects(planned, (e: unknown) => e instanceof Error && (e as { kind?: string }).kind === 'cancelled');
+    assert.deepEqual([...(await lens).keys()].sort(), SEED.map((c) => c.client_id).sort());
+    assert.equal((await tree).plan.counts.create, 1);
+  });
+
   test('a workspace listing cut off at its limit: no client is "only on the server", none offered for deletion', async () => {
     const { host, deps, ws, drift } = setup();
     ws.list = async () => ({ files: ws.files, partial: true as const });
