@@ -1,5 +1,4 @@
 // The Host over the real vscode API (the only implementation; tests use a fake).
-import { writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { READONLY_SCHEME } from './clientFs/clientUri';
 import type { Host, PickItem, UriParts } from './host';
@@ -49,7 +48,8 @@ export function createVscodeHost(log: vscode.LogOutputChannel, readonly: Readonl
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
       const target = await w.showSaveDialog(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {});
       if (!target) return undefined;
-      await writeFile(target.fsPath, content, 'utf8');
+      // Through VS Code's file system, so the file lands where the workspace is (remote, WSL…).
+      await vscode.workspace.fs.writeFile(target, Buffer.from(content, 'utf8'));
       return target.fsPath;
     },
     log: (level, line) => log[level](line),
