@@ -90,15 +90,16 @@ describe('plan', () => {
     assert.deepEqual(loaded.refused.map((r) => [r.file, r.code]), [['oauth2-clients/big.json', 'file-too-large']]);
   });
 
-  test('an alias bomb inside a client is refused, never thrown; the file\'s other clients and the id still count', () => {
+  test('an alias bomb inside a client refuses its file (a lint error), never thrown; the ids in the file still count', () => {
     const levels = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 12; i++) levels.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
     const bomb = `client_id: bomb\nmetadata:\n${levels.map((l) => `  ${l}`).join('\n')}\n`;
     const loaded = load({ 'oauth2-clients/a.yaml': `${bomb}---\nclient_id: fine\ngrant_types: [client_credentials]\n` });
-    assert.deepEqual(loaded.clients.map((c) => c.clientId), ['fine']);
-    assert.deepEqual(loaded.refused.map((r) => [r.code, r.line, r.clientIds]), [['alias-too-large', 0, ['bomb']]]);
+    assert.deepEqual(loaded.clients.map((c) => c.clientId), []);
+    assert.deepEqual(loaded.refused.map((r) => [r.code, r.line, r.clientIds]), [['alias-too-large', 2, ['bomb', 'fine']]]);
+    // Neither client is planned, and the bomb's id on the server is not "only on the server".
     const plan = planFromListing(loaded, [{ client_id: 'bomb' }], { hydraVersion: 'v26' });
-    assert.deepEqual(plan.entries.map((e) => `${e.action} ${e.clientId}`), ['create fine']);
+    assert.deepEqual(plan.entries.map((e) => `${e.action} ${e.clientId}`), []);
     assert.deepEqual(clientsInText(sourceFiles({ 'oauth2-clients/a.yaml': bomb })[0]!, DEFAULT_SETTINGS), []);
   });
 

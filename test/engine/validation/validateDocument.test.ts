@@ -197,3 +197,12 @@ test('clients that use YAML aliases are always validated afresh', () => {
   // The second client didn't change its text, but its merged value did.
   assert.deepEqual(summarize(v2, second.diagnostics()), ['type-mismatch@*base', 'type-mismatch@5']);
 });
+
+test('a YAML alias bomb in a client is an error on the client, not a hang', () => {
+  const lines = ['- client_id: bomb', '  metadata:', '    a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+  for (let i = 1; i < 9; i++) lines.push(`    ${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+  lines.push('- client_id: fine', '  client_name: 5');
+  const text = lines.join('\n') + '\n';
+  const codes = lint(text, 'yaml').map((d) => `${d.code}@${d.range.start.line}`);
+  assert.deepEqual(codes, ['alias-too-large@2', 'type-mismatch@12']);
+});

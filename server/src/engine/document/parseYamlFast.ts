@@ -112,15 +112,21 @@ class FrameConverter {
   private readonly anchors = new Map<string, AstNode>();
   /** The anchor (`&name`) that the last contentStart call stepped over, if any. */
   private lastAnchor: string | undefined;
+  /** Whether the document being converted uses an alias. */
+  private sawAlias = false;
   constructor(private readonly text: string, private readonly f: FrameStore) {}
 
   documents(): SubDocument[] {
     const docs: SubDocument[] = [];
     let prevEnd = 0;
     for (const i of this.f.roots) {
+      this.sawAlias = false;
       const root = this.node(i, undefined);
       const isEmpty = root?.type === 'null' && root.length === 0;
-      docs.push({ root: isEmpty ? undefined : root, offset: prevEnd, length: this.f.end[i] - prevEnd, value: this.f.result[i] });
+      // js-yaml shares an aliased value instead of copying it, so an alias bomb costs it nothing;
+      // with aliases, the value is rebuilt from the tree, whose expansion has a budget.
+      const value = this.sawAlias ? undefined : this.f.result[i];
+      docs.push({ root: isEmpty ? undefined : root, offset: prevEnd, length: this.f.end[i] - prevEnd, value });
       prevEnd = this.f.end[i];
     }
     return docs;
@@ -178,6 +184,7 @@ class FrameConverter {
     const c = text[start];
     if (c === '*' && f.kind[i] !== KIND_SCALAR) {
       const name = text.slice(start + 1, end);
+      this.sawAlias = true;
       return { type: 'alias', name, target: this.anchors.get(name), offset: start, length, parent };
     }
     const v = f.result[i];
