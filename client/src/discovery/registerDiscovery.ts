@@ -30,7 +30,16 @@ export function registerDiscovery(
       if (e.affectsConfiguration('oauth2Client.connectionForFiles')) void push();
     }),
     vscode.commands.registerCommand(REFRESH_SERVER_CONFIGURATION, async () => {
-      const config = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading server configuration…' }, () => sync.push(true));
+      let config: Awaited<ReturnType<typeof sync.push>>;
+      try {
+        config = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading server configuration…' }, () => sync.push(true));
+      } catch (err) {
+        // Our own message, not VS Code's generic "command failed" (e.g. the language server is restarting).
+        const message = `Reading the server configuration failed: ${err instanceof Error ? err.message : String(err)}`;
+        log.error(message);
+        void vscode.window.showErrorMessage(message);
+        return;
+      }
       if (!config.servers.length) {
         void vscode.window.showInformationMessage('No connection has a publicUrl: add one to a connection in oauth2Client.connections to check files against that server.');
         return;
