@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleTests } from './lib/bundleTests.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
@@ -13,17 +13,7 @@ if (spawnSync('node', ['scripts/build.mjs'], { stdio: 'inherit' }).status !== 0)
 
 const outDir = path.join(root, '.cache', 'fuzz', `run-${process.pid}`);
 process.on('exit', () => rmSync(outDir, { recursive: true, force: true }));
-await build({
-  entryPoints: ['test/fuzz/fuzzMain.ts'],
-  outdir: outDir,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  packages: 'external',
-  sourcemap: 'inline',
-  logLevel: 'warning',
-});
+await bundleTests({ entryPoints: ['test/fuzz/fuzzMain.ts'], outdir: outDir });
 const r = spawnSync('node', ['--enable-source-maps', path.join(outDir, 'fuzzMain.js'), ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, OAUTH2_CLIENT_STUDIO_ROOT: root },

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleTests } from './lib/bundleTests.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
@@ -68,18 +68,7 @@ for (const [stage, folders] of Object.entries(STAGES)) {
   if (!files.length) continue;
   console.log(`› ${stage} tests (${files.length} files)`);
   // Tests are TypeScript: bundle each to JS (dependencies stay external) and run with node --test.
-  await build({
-    entryPoints: files,
-    outdir: path.join(outDir, stage),
-    outbase: 'test',
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    sourcemap: 'inline',
-    logLevel: 'warning',
-  });
+  await bundleTests({ entryPoints: files, outdir: path.join(outDir, stage), outbase: 'test' });
   const built = files.map((f) => path.join(outDir, stage, path.relative('test', f)).replace(/\.ts$/, '.js'));
   const tap = path.join(outDir, `${stage}.tap`);
   mkdirSync(path.dirname(tap), { recursive: true });

@@ -21,6 +21,10 @@ function parseArgs(argv: string[]): Options {
   const o: Options = { engineRuns: 100_000, protocolRuns: 2_000, seed: Date.now() % 2 ** 31, boundMs: 5_000, answerMs: 10_000 };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
+    if (flag === '--help' || flag === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    }
     const value = argv[++i];
     const num = () => {
       const n = Number(value);
