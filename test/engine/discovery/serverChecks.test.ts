@@ -72,6 +72,13 @@ test('Maester resources are checked through the mapping, labelled with the CRD k
   assert.match(diags[0].message + diags[1].message, /spec\.tokenEndpointAuthMethod/);
 });
 
+test('Maester scopeArray: an unlisted scope is flagged on its own item, not on the whole array', () => {
+  const text = VALID_CLIENT.replace('scopeArray: [openid, offline_access]', 'scopeArray: [openid, billing.read]');
+  assert.match(text, /billing\.read/);
+  const diags = serverDiagnostics(analyse(text, 'file:///w/k8s.yaml'), HYDRA_DEFAULT);
+  assert.deepEqual(summarize(text, diags), ['server-scope-unlisted@billing.read']);
+});
+
 test('an unreachable server: one information note, no other finding, nothing thrown', () => {
   const doc = analyse('client_id: app\nsubject_type: pairwise\n');
   const down: ServerConfiguration = { name: 'prod', url: 'https://auth.example/.well-known/openid-configuration', unreachable: 'connect ECONNREFUSED' };

@@ -78,8 +78,9 @@ export function checkAgainstServer(node: ObjectNode, value: Record<string, unkno
       const n = nodeAtSegments(node, [check.field]).node;
       for (const m of v.matchAll(/\S+/g)) {
         if (allowed.includes(m[0])) continue;
-        // The token's own span when the source is the plain string; else the whole value.
-        const src = n.type === 'string' ? scopeTokenSpan(n, m[0]) : undefined;
+        // The token's own span when the source is the plain string, its item when it is a Maester
+        // scopeArray; else the whole value.
+        const src = n.type === 'string' ? scopeTokenSpan(n, m[0]) : n.type === 'array' ? n.items.find((i) => i.type === 'string' && i.value.trim() === m[0]) : undefined;
         report([check.field], m[0], src?.offset, src?.length);
       }
     }
