@@ -15,8 +15,15 @@ export async function startHydraService({ log = (line) => console.log(line) } = 
   const tls = makeLoopbackCertificate();
   if ('error' in tls) log(`› ${tls.error}: the tests that need Hydra to fetch https URLs will fail`);
   const trust = 'cert' in tls ? { SSL_CERT_FILE: tls.cert } : {};
-  const stop = () => Promise.all(started.map((h) => h.stop())).then(() => {
+  // An interrupted run (Ctrl+C exits from hydraProcess's signal hook) never reaches stop(): the
+  // certificate folder goes with the process too.
+  const removeTls = () => {
     if ('remove' in tls) tls.remove();
+  };
+  process.once('exit', removeTls);
+  const stop = () => Promise.all(started.map((h) => h.stop())).then(() => {
+    process.off('exit', removeTls);
+    removeTls();
   });
   try {
     const plain = await startHydra(binary, { log, env: trust });
