@@ -52,13 +52,44 @@ export async function launchBrowser(executablePath: string, profileDir: string):
   return { context, page: context.pages()[0] ?? (await context.newPage()) };
 }
 
+// code-server runs in its own process group (stop() ends the group), so Ctrl+C in the terminal
+// does not reach it, and an interrupted process runs no after() hooks: what a session started is
+// also undone synchronously on the way out (the group killed, the temp folder removed).
+const onExit = new Set<() => void>();
+let exitHooked = false;
+function undoOnExit(undo: () => void): () => void {
+  if (!exitHooked) {
+    exitHooked = true;
+    process.once('exit', () => {
+      // Last started first: the group dies before its folder is removed.
+      for (const u of [...onExit].reverse()) {
+        try {
+          u();
+        } catch {
+          // best effort: already gone
+        }
+      }
+    });
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+  }
+  onExit.add(undo);
+  return () => {
+    onExit.delete(undo);
+  };
+}
+
 export async function openVsCode(options: SessionOptions = {}): Promise<VsCodeSession> {
   const { provisionVscode } = await scripts.provision();
   const { prepareProfile, startCodeServer } = await scripts.codeServer();
   const { createSampleWorkspace } = await scripts.workspace();
   const paths = await provisionVscode();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'oauth2-e2e-'));
-  const cleanups: (() => Promise<void> | void)[] = [() => rmSync(dir, { recursive: true, force: true })];
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  const forgetDir = undoOnExit(removeDir);
+  const cleanups: (() => Promise<void> | void)[] = [() => {
+    removeDir();
+    forgetDir();
+  }];
   const close = async () => {
     for (const c of cleanups.reverse()) await c();
   };
@@ -75,7 +106,12 @@ export async function openVsCode(options: SessionOptions = {}): Promise<VsCodeSe
     }
     const profile = prepareProfile({ dir: path.join(dir, 'profile'), vsix, settings: options.settings, paths });
     const server = startCodeServer({ profile, paths, workspace });
-    cleanups.push(() => server.stop());
+    const group = server.child.pid;
+    const forget = group === undefined ? () => undefined : undoOnExit(() => process.kill(-group, 'SIGKILL'));
+    cleanups.push(async () => {
+      await server.stop();
+      forget();
+    });
     const { url, port } = await server.ready;
 
     const { context, page } = await launchBrowser(paths.chromium, path.join(dir, 'browser'));
