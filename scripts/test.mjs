@@ -1,7 +1,7 @@
 // `npm test`: type check, build, then every test stage in order; ends with "N passed, N failed".
 // `node scripts/test.mjs unit|protocol|…` runs one stage (the npm run test:* scripts).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { bundleTests } from './lib/bundleTests.mjs';
 
@@ -61,6 +61,8 @@ if (run('node', ['scripts/build.mjs']) !== 0) {
 const outDir = path.join(root, '.cache', 'tests', `run-${process.pid}`);
 rmSync(outDir, { recursive: true, force: true });
 process.on('exit', () => rmSync(outDir, { recursive: true, force: true }));
+// Ctrl+C: exit through the 'exit' hooks (this folder, the services' own), not around them.
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
 
 for (const [stage, folders] of Object.entries(STAGES)) {
   if (only && stage !== only) continue;
@@ -79,8 +81,9 @@ for (const [stage, folders] of Object.entries(STAGES)) {
     fail(`${stage}: ${e.message}`);
     continue;
   }
+  let status;
   try {
-    run('node', [
+    status = run('node', [
       '--enable-source-maps', '--test', `--test-concurrency=${CONCURRENCY[stage] ?? 2}`,
       '--test-reporter=spec', '--test-reporter-destination=stdout',
       '--test-reporter=tap', `--test-reporter-destination=${tap}`,
@@ -89,10 +92,12 @@ for (const [stage, folders] of Object.entries(STAGES)) {
   } finally {
     await service?.stop();
   }
-  const summary = readFileSync(tap, 'utf8');
+  const summary = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const count = (k) => Number(new RegExp(`^# ${k} (\\d+)$`, 'm').exec(summary)?.[1] ?? 0);
   passed += count('pass');
   failed += count('fail') + count('cancelled');
+  // A runner that died (killed, out of memory, Ctrl+C) leaves no failures in its TAP: never a pass.
+  if (status !== 0 && count('fail') + count('cancelled') === 0) fail(`${stage}: the test runner exited with ${status} and reported no failure`);
 }
 
 console.log(`\n${passed} passed, ${failed} failed`);

@@ -11,7 +11,12 @@ import { provisionVscode } from '../../scripts/provision-vscode.mjs';
 export async function startE2eService() {
   await provisionVscode();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'oauth2-e2e-vsix-'));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', remove); // an interrupted run never calls stop()
   const { vsix, bytes } = await packageExtension({ build: false, quiet: true, out: path.join(dir, 'oauth2-client-studio.vsix') });
   console.log(`› packaged ${path.basename(vsix)} (${(bytes / 1024).toFixed(0)} KiB)`);
-  return { env: { OAUTH2_E2E_VSIX: vsix }, stop: async () => rmSync(dir, { recursive: true, force: true }) };
+  return { env: { OAUTH2_E2E_VSIX: vsix }, stop: async () => {
+    process.off('exit', remove);
+    remove();
+  } };
 }
