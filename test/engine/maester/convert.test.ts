@@ -107,3 +107,10 @@ test('an alias bomb is refused in both directions, not expanded (it exhausted th
   // Aliases that expand modestly still convert.
   assert.equal(clientFileToCrdManifest('client_id: a\nredirect_uris: &r [https://a.example.com/cb]\npost_logout_redirect_uris: *r\n').count, 1);
 });
+
+test('the resource name from a long client name is a DNS-1123 name: at most 63 characters, ending alphanumeric', () => {
+  const { result } = hydraClientToCrd({ client_name: `${'a'.repeat(62)} billing portal` });
+  const name = (result.metadata as { name: string }).name;
+  assert.ok(name.length <= 63, name);
+  assert.match(name, /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/);
+});

@@ -116,6 +116,7 @@ function withinCrdEnum(key: string, path: readonly string[], v: unknown, warning
 /** A DNS-1123 name from the client's name or id. */
 function resourceName(client: Obj): string {
   const base = [client.client_name, client.client_id].find((v) => typeof v === 'string' && v.trim()) as string | undefined;
-  const slug = (base ?? 'oauth2-client').toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '').slice(0, 63);
+  // Cut to 63 before trimming the ends: a cut may land on a '-' or '.', which a name cannot end with.
+  const slug = (base ?? 'oauth2-client').toLowerCase().replace(/[^a-z0-9.-]+/g, '-').slice(0, 63).replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
   return slug || 'oauth2-client';
 }
