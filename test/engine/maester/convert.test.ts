@@ -114,3 +114,11 @@ test('the resource name from a long client name is a DNS-1123 name: at most 63 c
   assert.ok(name.length <= 63, name);
   assert.match(name, /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/);
 });
+
+test('CRD → Hydra: tokenLifespans that is not a mapping is reported, not silently dropped', () => {
+  const resource = load(VALID_CLIENT) as { spec: Record<string, unknown> };
+  resource.spec.tokenLifespans = '1h';
+  const { result, warnings } = crdToHydraClient(resource);
+  assert.ok(warnings.some((w) => w.field === 'tokenLifespans' && /must be a mapping/.test(w.message)), JSON.stringify(warnings));
+  assert.equal(Object.keys(result).some((k) => k.endsWith('_lifespan')), false);
+});

@@ -50,6 +50,8 @@ export function crdToHydraClient(resource: Obj): Conversion {
       warnings.push({ field: key, message: what });
     } else if (f.flatten && isObj(v)) {
       for (const sub of Object.keys(v)) if (!(f.schema.properties ?? {})[sub]) warnings.push({ field: `${key}.${sub}`, message: `spec.${key}.${sub} is not a lifespan the CRD knows: not converted.` });
+    } else if (f.flatten && v !== null && v !== undefined) {
+      warnings.push({ field: key, message: `spec.${key} must be a mapping of lifespans: not converted.` });
     }
   }
   if (typeof spec.scope === 'string' && Array.isArray(spec.scopeArray)) {
