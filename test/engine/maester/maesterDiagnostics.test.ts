@@ -120,3 +120,9 @@ test('a resource written in flow style with quoted keys is recognised like the b
   assert.equal(doc.isMaesterManifest, true);
   assert.deepEqual(diags.map((d) => d.code), ['crd-enum-mismatch']);
 });
+
+test("a value the CRD rejects gets the CRD's error only, not Hydra's findings on the same token as well", () => {
+  const text = VALID_CLIENT.replace('    - refresh_token\n', '    - refresh_token\n    - magic\n');
+  const onMagic = diagnose(text).diags.filter((d) => d.range.start.line === text.split('\n').findIndex((l) => l.includes('magic')));
+  assert.deepEqual(onMagic.map((d) => d.code), ['crd-enum-mismatch']);
+});

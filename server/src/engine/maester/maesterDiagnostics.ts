@@ -80,7 +80,8 @@ export function resourceDiagnostics(r: MaesterResource, parsed: ParsedDocument, 
     schemaDiagnostics: [...hydraSchema, ...crd],
   };
   const ruled: OffsetDiagnostic[] = [...hydraSchema, ...versionNotes(view.node, options.hydraVersion)];
-  for (const rule of options.rules) for (const d of rule(ctx)) ruled.push(d);
+  // A token the CRD already rejects never reaches Hydra: its rules' findings there are noise.
+  for (const rule of options.rules) for (const d of rule(ctx)) if (!crdSpans.has(`${d.offset}:${d.length}`)) ruled.push(d);
   for (const d of ruled) out.push({ ...d, message: inCrdTerms(d.message) });
   return out;
 }
