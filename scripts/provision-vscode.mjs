@@ -43,10 +43,19 @@ function checkDevDependencies() {
 
 const log = (msg) => process.stderr.write(`› provision: ${msg}\n`);
 
+/**
+ * The environment minus what an outer npm (`npm test`, `npm start`) exported: an inner npm reads
+ * npm_config_* as its own configuration, and code-server's install script reads the Node version
+ * from npm_config_user_agent — the outer npm's Node 20, not the Node 24 it is being built for.
+ */
+function withoutOuterNpm(env) {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !/^npm_/i.test(k)));
+}
+
 function run(cmd, args, { env, cwd, what }) {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { cwd, env: { ...withoutOuterNpm(process.env), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let tail = '';
     const keep = (d) => {
       tail = (tail + d).slice(-4000);
