@@ -9,11 +9,10 @@
 //
 //   node bench/adminListing.mjs              measure and print on its own
 //   node bench/adminListing.mjs --child DIR  (internal) measure with the bundles in DIR, JSON on stdout
-import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleForBench, measureInChild } from './childMeasurement.mjs';
 import { rng } from '../scripts/lib/seededRandom.cjs';
 
 export const ADMIN_CLIENT_COUNT = 10_000;
@@ -31,39 +30,11 @@ const median = (xs) => {
 
 // ---- parent side: bundle, run the child, render ----
 
-/** Bundles the admin API client and the admin server; returns the directory of the .mjs bundles. */
-async function bundle(root, outDir) {
-  const { build } = await import('esbuild');
-  const buildDir = path.join(outDir, 'build');
-  mkdirSync(buildDir, { recursive: true });
-  await build({
-    absWorkingDir: root,
-    entryPoints: { adminApi: 'client/src/adminApi/index.ts', adminServer: 'test/adminServer/adminServer.ts' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    outdir: buildDir,
-    outExtension: { '.js': '.mjs' },
-    logLevel: 'warning',
-  });
-  return buildDir;
-}
-
 /** Runs the whole measurement; never throws (an error is returned as { error }). */
 export async function measureAdminListing({ root, outDir }) {
   try {
-    const buildDir = await bundle(root, outDir);
-    const r = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', buildDir], {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: Number(process.env.BENCH_TIMEOUT_MS ?? 60_000) * 10,
-    });
-    const line = (r.stdout ?? '').trim().split('\n').filter(Boolean).pop();
-    if (r.status !== 0 || !line) return { error: (r.stderr || r.error?.message || `child exited with ${r.status}`).trim().split('\n').slice(-3).join(' ') };
-    return JSON.parse(line);
+    const buildDir = await bundleForBench(root, outDir, { adminApi: 'client/src/adminApi/index.ts', adminServer: 'test/adminServer/adminServer.ts' });
+    return measureInChild(root, fileURLToPath(import.meta.url), buildDir, ['--expose-gc']);
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }

@@ -8,12 +8,12 @@
 //
 //   node bench/planBench.mjs              measure and print on its own
 //   node bench/planBench.mjs --child DIR  (internal) measure with the bundles in DIR, JSON on stdout
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleForBench, measureInChild } from './childMeasurement.mjs';
 import { ADMIN_CLIENT_COUNT, seedClients } from './adminListing.mjs';
 
 export const PLAN_FILE_COUNT = 2_000;
@@ -28,39 +28,11 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-async function bundle(root, outDir) {
-  const { build } = await import('esbuild');
-  const buildDir = path.join(outDir, 'build');
-  mkdirSync(buildDir, { recursive: true });
-  await build({
-    absWorkingDir: root,
-    entryPoints: { clientsAsCode: 'client/src/clientsAsCode/index.ts', engineSettings: 'server/src/engine/engineSettings.ts', adminApi: 'client/src/adminApi/index.ts', adminServer: 'test/adminServer/adminServer.ts' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    mainFields: ['module', 'main'],
-    outdir: buildDir,
-    outExtension: { '.js': '.mjs' },
-    logLevel: 'warning',
-  });
-  return buildDir;
-}
-
 /** Runs the whole measurement in a child process; never throws (an error is returned as { error }). */
 export async function measurePlan({ root, outDir }) {
   try {
-    const buildDir = await bundle(root, outDir);
-    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', buildDir], {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: Number(process.env.BENCH_TIMEOUT_MS ?? 60_000) * 10,
-    });
-    const line = (r.stdout ?? '').trim().split('\n').filter(Boolean).pop();
-    if (r.status !== 0 || !line) return { error: (r.stderr || r.error?.message || `child exited with ${r.status}`).trim().split('\n').slice(-3).join(' ') };
-    return JSON.parse(line);
+    const buildDir = await bundleForBench(root, outDir, { clientsAsCode: 'client/src/clientsAsCode/index.ts', engineSettings: 'server/src/engine/engineSettings.ts', adminApi: 'client/src/adminApi/index.ts', adminServer: 'test/adminServer/adminServer.ts' });
+    return measureInChild(root, fileURLToPath(import.meta.url), buildDir, []);
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }
