@@ -2,10 +2,10 @@
 // shows its live status on the active connection, and the "Workspace vs server" node lists the
 // clients that differ from or are missing on the server. One VS Code for the file.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { AdminServer } from '../adminServer/adminServer';
-import { type VsCodeSession, openVsCodeWithSeededServer } from './harness/vscodeSession';
+import { type VsCodeSession, openVsCodeWithSeededServer, uiTest } from './harness/vscodeSession';
 import { clickDialogButton, dialog, labelNamesOf, openFile, runCommand, waitForRows } from './harness/workbench';
 
 const CONNECTION = 'local';
@@ -45,75 +45,55 @@ after(async () => {
   await admin?.close();
 });
 
-test('CodeLens: each client of the file shows its live status, with Compare and Push', async () => {
-  try {
-    await openFile(page, FILE);
-    const lenses = page.locator('.contentWidgets .codelens-decoration');
-    await lenses.filter({ hasText: 'live (local): differs (scope)' }).waitFor({ timeout: 30_000 });
-    await lenses.filter({ hasText: 'live (local): missing' }).waitFor();
-    const texts = (await lenses.allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' '));
-    assert.ok(texts.some((t) => /differs \(scope\)\s*\|\s*Compare\s*\|\s*Push/.test(t)), texts.join('\n'));
-    await vs.screenshot('drift-codelens');
-  } catch (e) {
-    await vs?.screenshot('drift-codelens-failed').catch(() => undefined);
-    throw e;
-  }
+uiTest('CodeLens: each client of the file shows its live status, with Compare and Push', 'drift-codelens-failed', () => vs, async () => {
+  await openFile(page, FILE);
+  const lenses = page.locator('.contentWidgets .codelens-decoration');
+  await lenses.filter({ hasText: 'live (local): differs (scope)' }).waitFor({ timeout: 30_000 });
+  await lenses.filter({ hasText: 'live (local): missing' }).waitFor();
+  const texts = (await lenses.allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' '));
+  assert.ok(texts.some((t) => /differs \(scope\)\s*\|\s*Compare\s*\|\s*Push/.test(t)), texts.join('\n'));
+  await vs.screenshot('drift-codelens');
 });
 
-test('the "Workspace vs server" node lists what differs and what the server lacks', async () => {
-  try {
-    await page.locator('.activitybar a.action-label[aria-label^="OAuth2 Clients"]').click();
-    const rows = page.locator('.pane-body .monaco-list[aria-label="OAuth2 Clients"] .monaco-list-row');
-    const row = (label: string) => rows.filter({ has: page.locator('.label-name').getByText(label, { exact: true }) });
-    const connection = row(CONNECTION);
-    await connection.waitFor();
-    if ((await connection.getAttribute('aria-expanded')) !== 'true') await connection.click();
-    const drift = row('Workspace vs server');
-    await drift.waitFor();
-    await drift.click();
-    const labels = await waitForRows(rows, (l) => l.includes('E2E New') && l.includes('Billing Portal') && l.some((x) => x.startsWith('Only on the server')), 'the drift rows', { read: labelNamesOf });
-    assert.ok(labels.indexOf('E2E New') > labels.indexOf('Workspace vs server'), labels.join('\n'));
-    await vs.screenshot('drift-tree');
-  } catch (e) {
-    await vs?.screenshot('drift-tree-failed').catch(() => undefined);
-    throw e;
-  }
+uiTest('the "Workspace vs server" node lists what differs and what the server lacks', 'drift-tree-failed', () => vs, async () => {
+  await page.locator('.activitybar a.action-label[aria-label^="OAuth2 Clients"]').click();
+  const rows = page.locator('.pane-body .monaco-list[aria-label="OAuth2 Clients"] .monaco-list-row');
+  const row = (label: string) => rows.filter({ has: page.locator('.label-name').getByText(label, { exact: true }) });
+  const connection = row(CONNECTION);
+  await connection.waitFor();
+  if ((await connection.getAttribute('aria-expanded')) !== 'true') await connection.click();
+  const drift = row('Workspace vs server');
+  await drift.waitFor();
+  await drift.click();
+  const labels = await waitForRows(rows, (l) => l.includes('E2E New') && l.includes('Billing Portal') && l.some((x) => x.startsWith('Only on the server')), 'the drift rows', { read: labelNamesOf });
+  assert.ok(labels.indexOf('E2E New') > labels.indexOf('Workspace vs server'), labels.join('\n'));
+  await vs.screenshot('drift-tree');
 });
 
-test('Push from the CodeLens creates the missing client; its secret shows once; the lens turns "in sync"', async () => {
-  try {
-    await openFile(page, FILE);
-    const lenses = page.locator('.contentWidgets .codelens-decoration');
-    const missing = lenses.filter({ hasText: 'live (local): missing' });
-    await missing.waitFor();
-    await missing.locator('a', { hasText: 'Push' }).click();
-    await dialog(page).filter({ hasText: 'Client "e2e-new" created. Its secret is shown only now' }).waitFor({ timeout: 30_000 });
-    const secret = String(admin.store.get('e2e-new')?.client_secret);
-    assert.ok(secret.length >= 26 && (await dialog(page).innerText()).includes(secret));
-    await clickDialogButton(page, 'Copy');
-    await lenses.filter({ hasText: 'live (local): in sync' }).waitFor({ timeout: 30_000 });
-    assert.equal(admin.store.get('e2e-new')?.client_name, 'E2E New');
-    await vs.screenshot('drift-pushed');
-  } catch (e) {
-    await vs?.screenshot('drift-push-failed').catch(() => undefined);
-    throw e;
-  }
+uiTest('Push from the CodeLens creates the missing client; its secret shows once; the lens turns "in sync"', 'drift-push-failed', () => vs, async () => {
+  await openFile(page, FILE);
+  const lenses = page.locator('.contentWidgets .codelens-decoration');
+  const missing = lenses.filter({ hasText: 'live (local): missing' });
+  await missing.waitFor();
+  await missing.locator('a', { hasText: 'Push' }).click();
+  await dialog(page).filter({ hasText: 'Client "e2e-new" created. Its secret is shown only now' }).waitFor({ timeout: 30_000 });
+  const secret = String(admin.store.get('e2e-new')?.client_secret);
+  assert.ok(secret.length >= 26 && (await dialog(page).innerText()).includes(secret));
+  await clickDialogButton(page, 'Copy');
+  await lenses.filter({ hasText: 'live (local): in sync' }).waitFor({ timeout: 30_000 });
+  assert.equal(admin.store.get('e2e-new')?.client_name, 'E2E New');
+  await vs.screenshot('drift-pushed');
 });
 
-test('Apply Workspace to Server from the palette: refused while a client file has lint errors, naming it', async () => {
-  try {
-    const before = admin.store.size;
-    await runCommand(page, 'OAuth2 Clients: Apply Workspace to Server…');
-    // The error is a notification: read it in the notification center (toasts may be hidden).
-    await page.locator('.notifications-toasts, .statusbar-item[id="status.notifications"]').first().waitFor();
-    await runCommand(page, 'Notifications: Show Notifications');
-    const item = page.locator('.notifications-center .notification-list-item', { hasText: 'Nothing applied:' });
-    await item.waitFor({ timeout: 30_000 });
-    assert.match(await item.innerText(), /Nothing applied: clients\/\S+:\d+: .*Fix the lint errors first/s);
-    assert.equal(admin.store.size, before);
-    await vs.screenshot('drift-apply-refused');
-  } catch (e) {
-    await vs?.screenshot('drift-apply-failed').catch(() => undefined);
-    throw e;
-  }
+uiTest('Apply Workspace to Server from the palette: refused while a client file has lint errors, naming it', 'drift-apply-failed', () => vs, async () => {
+  const before = admin.store.size;
+  await runCommand(page, 'OAuth2 Clients: Apply Workspace to Server…');
+  // The error is a notification: read it in the notification center (toasts may be hidden).
+  await page.locator('.notifications-toasts, .statusbar-item[id="status.notifications"]').first().waitFor();
+  await runCommand(page, 'Notifications: Show Notifications');
+  const item = page.locator('.notifications-center .notification-list-item', { hasText: 'Nothing applied:' });
+  await item.waitFor({ timeout: 30_000 });
+  assert.match(await item.innerText(), /Nothing applied: clients\/\S+:\d+: .*Fix the lint errors first/s);
+  assert.equal(admin.store.size, before);
+  await vs.screenshot('drift-apply-refused');
 });

@@ -5,11 +5,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { AdminServer } from '../adminServer/adminServer';
 import { SEED_CLIENTS } from '../adminServer/seedClients';
-import { type VsCodeSession, openVsCodeWithSeededServer, repoRoot } from './harness/vscodeSession';
+import { type VsCodeSession, openVsCodeWithSeededServer, repoRoot, uiTest } from './harness/vscodeSession';
 import { activeEditor, clickDialogButton, dialog, goTo, labelNamesOf, openFile, pickContextMenuItem, problemRows, waitForLabels, waitForRows } from './harness/workbench';
 
 const CONNECTION = 'local';
@@ -41,23 +41,14 @@ after(async () => {
   await admin?.close();
 });
 
-/** A test that leaves a screenshot of the page when it fails. */
-function uiTest(name: string, body: () => Promise<void>): void {
-  test(name, async () => {
-    try {
-      await body();
-    } catch (e) {
-      await vs?.screenshot(`failed-${name.slice(1, 2)}`).catch(() => undefined);
-      throw e;
-    }
-  });
-}
+/** A step's test; on failure it leaves `failed-<letter>.png`. */
+const step = (name: string, body: () => Promise<void>): void => uiTest(name, `failed-${name.slice(1, 2)}`, () => vs, body);
 
 const editorText = () => activeEditor(page).locator('.view-lines').innerText();
 /** innerText renders spaces as U+00A0. */
 const plain = (s: string) => s.replace(/\u00a0/g, ' ');
 
-uiTest('(a) a YAML client with mistakes: the Problems panel lists each diagnostic on its line', async () => {
+step('(a) a YAML client with mistakes: the Problems panel lists each diagnostic on its line', async () => {
   await openFile(page, MISTAKES);
   const rows = await problemRows(page);
   const labels = await waitForLabels(rows, [
@@ -74,7 +65,7 @@ uiTest('(a) a YAML client with mistakes: the Problems panel lists each diagnosti
   await vs.screenshot('a-problems');
 });
 
-uiTest('(b) completion offers keys, and grant-type values in grant_types', async () => {
+step('(b) completion offers keys, and grant-type values in grant_types', async () => {
   await openFile(page, COMPLETION);
   const suggestions = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
   // Values: the list item under grant_types.
@@ -95,7 +86,7 @@ uiTest('(b) completion offers keys, and grant-type values in grant_types', async
   assert.match(plain(await editorText()), /\nredirect_uris:/);
 });
 
-uiTest('(c) a quick fix replaces a wrong value and its error goes away', async () => {
+step('(c) a quick fix replaces a wrong value and its error goes away', async () => {
   await openFile(page, MISTAKES);
   await goTo(page, 6, 16);
   await page.keyboard.press('Control+.');
@@ -111,7 +102,7 @@ uiTest('(c) a quick fix replaces a wrong value and its error goes away', async (
   assert.ok(after.some((l) => /"30d" is not a Go duration/.test(l)), after.join('\n'));
 });
 
-uiTest('(d) hover on a key shows the field docs from the schema', async () => {
+step('(d) hover on a key shows the field docs from the schema', async () => {
   const schema = JSON.parse(readFileSync(path.join(repoRoot, 'schemas', 'oauth2-client.schema.json'), 'utf8'));
   const field = schema.definitions.OAuth2Client.properties.token_endpoint_auth_method;
   // The first words of the docs, before any markdown.
@@ -135,7 +126,7 @@ uiTest('(d) hover on a key shows the field docs from the schema', async () => {
 const treeRows = () => page.locator('.pane-body .monaco-list[aria-label="OAuth2 Clients"] .monaco-list-row');
 const treeRow = (label: string) => treeRows().filter({ has: page.locator('.label-name').getByText(label, { exact: true }) });
 
-uiTest('(e) the OAuth2 Clients view lists the seeded clients of the configured connection', async () => {
+step('(e) the OAuth2 Clients view lists the seeded clients of the configured connection', async () => {
   await page.locator('.activitybar a.action-label[aria-label^="OAuth2 Clients"]').click();
   const connection = treeRow(CONNECTION);
   await connection.waitFor();
@@ -187,7 +178,7 @@ async function serverEventually(clientId: string, ok: (c: { status: number; body
   }
 }
 
-uiTest('(f) open a live client, change client_name, save: the server has the change', async () => {
+step('(f) open a live client, change client_name, save: the server has the change', async () => {
   await openLiveClient('Billing Portal', 'billing-web');
   await replaceAll('Billing Portal', 'Billing Portal (edited in VS Code)');
   await page.keyboard.press('Control+S');
@@ -202,7 +193,7 @@ uiTest('(f) open a live client, change client_name, save: the server has the cha
   assert.deepEqual(saved.redirect_uris, ['https://billing.example.com/callback']);
 });
 
-uiTest('(g) a client changed on the server meanwhile: save shows the conflict diff and overwrites nothing', async () => {
+step('(g) a client changed on the server meanwhile: save shows the conflict diff and overwrites nothing', async () => {
   await openLiveClient('CRM', 'crm-web');
   // Someone else changes the client behind the editor's back.
   const current = (await serverClient('crm-web')).body;
@@ -228,7 +219,7 @@ uiTest('(g) a client changed on the server meanwhile: save shows the conflict di
   await page.locator(`.tabs-container .tab.dirty[aria-label="crm-web.json"]`).waitFor();
 });
 
-uiTest('(h) delete asks for confirmation naming the client; Cancel keeps it, Delete removes it', async () => {
+step('(h) delete asks for confirmation naming the client; Cancel keeps it, Delete removes it', async () => {
   const name = 'Inventory Sync';
   const confirmDelete = async () => {
     await treeRow(name).click({ button: 'right' });

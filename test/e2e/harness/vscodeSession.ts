@@ -4,6 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
 import { type AdminServer, startAdminServer } from '../../adminServer/adminServer';
@@ -162,4 +163,16 @@ export async function openVsCodeWithSeededServer(connection: string, files: Reco
     await admin.close();
     throw e;
   }
+}
+
+/** A test that leaves a screenshot named `failedShot` of the session's page when it fails. */
+export function uiTest(name: string, failedShot: string, session: () => VsCodeSession | undefined, body: () => Promise<void>): void {
+  test(name, async () => {
+    try {
+      await body();
+    } catch (e) {
+      await session()?.screenshot(failedShot).catch(() => undefined);
+      throw e;
+    }
+  });
 }
