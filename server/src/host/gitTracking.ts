@@ -6,17 +6,16 @@ import { fileURLToPath } from 'node:url';
 
 const memo = new Map<string, boolean>();
 
+/** `git ls-files --error-unmatch` in the file's folder: exit 0 exactly when git tracks the file. */
+const lsFilesArgs = (filePath: string): string[] => ['ls-files', '--error-unmatch', '--', path.basename(filePath)];
+const lsFilesOptions = (filePath: string) => ({ cwd: path.dirname(filePath), timeout: 2000 });
+
 export function isTrackedByGit(filePath: string): boolean {
   const hit = memo.get(filePath);
   if (hit !== undefined) return hit;
   let tracked = false;
   try {
-    const r = spawnSync('git', ['ls-files', '--error-unmatch', '--', path.basename(filePath)], {
-      cwd: path.dirname(filePath),
-      stdio: 'ignore',
-      timeout: 2000,
-    });
-    tracked = r.status === 0;
+    tracked = spawnSync('git', lsFilesArgs(filePath), { ...lsFilesOptions(filePath), stdio: 'ignore' }).status === 0;
   } catch {
     tracked = false; // no git on this machine: nothing to warn about
   }
@@ -29,17 +28,11 @@ export function isTrackedByGit(filePath: string): boolean {
  * the synchronous call above finds the answer remembered and a document opens without a pause.
  */
 export function learnIfUriTrackedByGit(uri: string): Promise<void> {
-  let filePath: string;
-  try {
-    if (!uri.startsWith('file:')) return Promise.resolve();
-    filePath = fileURLToPath(uri);
-  } catch {
-    return Promise.resolve();
-  }
-  if (memo.has(filePath)) return Promise.resolve();
+  const filePath = filePathOf(uri);
+  if (filePath === undefined || memo.has(filePath)) return Promise.resolve();
   return new Promise((resolve) => {
     try {
-      execFile('git', ['ls-files', '--error-unmatch', '--', path.basename(filePath)], { cwd: path.dirname(filePath), timeout: 2000 }, (error) => {
+      execFile('git', lsFilesArgs(filePath), lsFilesOptions(filePath), (error) => {
         if (!memo.has(filePath)) memo.set(filePath, !error);
         resolve();
       });
@@ -49,12 +42,17 @@ export function learnIfUriTrackedByGit(uri: string): Promise<void> {
   });
 }
 
-/** For `file:` URIs only; other schemes (untitled, live clients) are never committed files. */
 export function isUriTrackedByGit(uri: string): boolean {
-  if (!uri.startsWith('file:')) return false;
+  const filePath = filePathOf(uri);
+  return filePath !== undefined && isTrackedByGit(filePath);
+}
+
+/** For `file:` URIs only; other schemes (untitled, live clients) are never committed files. */
+function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
   try {
-    return isTrackedByGit(fileURLToPath(uri));
+    return fileURLToPath(uri);
   } catch {
-    return false;
+    return undefined;
   }
 }
