@@ -4,6 +4,7 @@
 // tags, block scalars, multi-line scalars, flow mappings, numbers other than plain integers —
 // returns null, and the caller takes the general (js-yaml, then error-tolerant) path. The output
 // is node-for-node what that path builds; test/engine/document/parseYamlBlock.test.ts pins it.
+import { collectionEnd } from './astBuilder';
 import type { ArrayNode, AstNode, ObjectNode, PropertyNode, SubDocument } from './documentModel';
 
 class Bail extends Error {}
@@ -108,7 +109,7 @@ class BlockParser {
       if (next > column) throw BAIL;
       if (this.text.charCodeAt(this.pos) === DASH && this.isSeparated(this.pos + 1)) throw BAIL;
     }
-    node.length = propertyEndOf(node.properties[node.properties.length - 1]) - node.offset;
+    node.length = collectionEnd(this.text, node, this.pos) - node.offset;
     return { node, value };
   }
 
@@ -148,8 +149,7 @@ class BlockParser {
         throw BAIL;
       }
     }
-    const last = node.items[node.items.length - 1];
-    node.length = last.offset + last.length - node.offset;
+    node.length = collectionEnd(this.text, node, this.pos) - node.offset;
     return { node, value };
   }
 
@@ -409,11 +409,6 @@ const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', n: '\n
 function trimRight(text: string, start: number, end: number): number {
   while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
   return end;
-}
-
-function propertyEndOf(p: PropertyNode): number {
-  const keyEnd = p.colonOffset ?? p.keyOffset + p.keyLength;
-  return p.value ? Math.max(keyEnd, p.value.offset + p.value.length) : keyEnd;
 }
 
 // What js-yaml's core schema reads as a number (over-approximated: a false match only costs the
