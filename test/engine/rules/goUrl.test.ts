@@ -3,7 +3,7 @@
 // source (Hydra v2.3), where bracketed hosts and extra colons were not checked.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dialectFor, goParse, goParseRequestURI, hasUserinfo, hostname, port, type GoUrlResult } from '../../../server/src/engine/rules/goUrl';
+import { dialectFor, goParse, goParseRequestURI, hasUserinfo, hostname, port, uncachedForTests, type GoUrlResult } from '../../../server/src/engine/rules/goUrl';
 
 interface Seen {
   error?: string;
@@ -87,5 +87,29 @@ const GO_1_22: [string, Seen][] = [
 test('goUrl parses bracketed hosts and extra colons as Go 1.22 does (Hydra v1.11, v2.3)', () => {
   for (const version of ['v1.11', 'v2.3'] as const) {
     for (const [input, parse] of GO_1_22) assert.deepEqual(seen(goParse(input, dialectFor(version))), parse, input);
+  }
+});
+
+test('the simple-URL shortcut reads every URL it takes exactly as the general parser does', () => {
+  const { parseUncached, parseRequestUriUncached, simpleUrl } = uncachedForTests;
+  const hosts = ['h', 'Host.Example.COM', 'a-b.c', '127.0.0.1', '', 'x.'];
+  const ports = ['', ':', ':0', ':8080', ':99999'];
+  const paths = ['', '/', '/a/b', '/A-Z_0.9~x/', '//double', '/.well-known/jwks.json'];
+  const schemes = ['https', 'HTTP', 'app+x.y-z', 'com.example.app'];
+  let taken = 0;
+  for (const scheme of schemes) for (const host of hosts) for (const p of ports) for (const path of paths) {
+    const raw = `${scheme}://${host}${p}${path}`;
+    const fast = simpleUrl(raw);
+    assert.ok(fast, `the shortcut should take ${raw}`);
+    taken++;
+    for (const dialect of [dialectFor('v2.3'), dialectFor('v26')]) {
+      assert.deepEqual(fast, parseUncached(raw, dialect).url, `Parse ${raw}`);
+      assert.deepEqual(fast, parseRequestUriUncached(raw, dialect).url, `ParseRequestURI ${raw}`);
+    }
+  }
+  assert.equal(taken, schemes.length * hosts.length * ports.length * paths.length);
+  // Anything needing the general parser's judgement is left to it.
+  for (const raw of ['https://h/a b', 'https://h/%41', 'https://h/?q', 'https://h/#f', 'https://u@h/', 'https://[::1]/', 'https://a:b:80/', 'https://hüst/', 'relative/path', '/abs', 'mailto:x', '1http://h/']) {
+    assert.equal(simpleUrl(raw), undefined, raw);
   }
 });

@@ -48,6 +48,8 @@ const memo = new Map<string, GoUrlResult>();
 const MEMO_LIMIT = 50_000;
 
 function memoized(kind: string, raw: string, dialect: GoUrlDialect, run: () => GoUrlResult): GoUrlResult {
+  const simple = simpleUrl(raw);
+  if (simple) return { url: simple }; // cheaper to build afresh than to look up
   const key = `${kind}${dialect.strictHost ? 1 : 0}${raw}`;
   let hit = memo.get(key);
   if (!hit) {
@@ -61,6 +63,21 @@ function memoized(kind: string, raw: string, dialect: GoUrlDialect, run: () => G
   }
   return hit;
 }
+
+// `scheme://host[:port][/path]` with only unreserved characters: what nearly every redirect URI
+// is. Both Parse and ParseRequestURI read it the same way in every dialect (no escapes, no query,
+// no fragment, one `:` at most in the host), so the general parser's byte work can be skipped.
+// test/engine/rules/goUrl.test.ts checks the shortcut against the general parser.
+const SIMPLE_URL = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([A-Za-z0-9.-]*(?::[0-9]*)?)(\/[A-Za-z0-9\-._~/]*)?$/;
+
+function simpleUrl(raw: string): GoUrl | undefined {
+  const m = SIMPLE_URL.exec(raw);
+  if (!m) return undefined;
+  return { scheme: m[1].toLowerCase(), opaque: '', host: m[2], path: m[3] ?? '', rawQuery: '', forceQuery: false, fragment: '' };
+}
+
+/** The general parsers without the memo and the shortcut, for tests that check the shortcut. */
+export const uncachedForTests = { parseUncached, parseRequestUriUncached, simpleUrl };
 
 /** url.Parse: error texts are url.Error's, `parse "<url>": <reason>`. */
 export function goParse(raw: string, dialect: GoUrlDialect): GoUrlResult {
