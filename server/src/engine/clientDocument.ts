@@ -7,15 +7,16 @@ import type { EngineSettings } from './engineSettings';
 import { maesterDiagnostics } from './maester/maesterDiagnostics';
 import { maesterResources, mayHoldMaesterClient } from './maester/maesterResources';
 import type { EngineDiagnostic } from './validation/diagnostic';
-import { validateDocument, type ClientResultCache, type ClientRule, type ValidationOptions } from './validation/validateDocument';
+import { clientResultCache, validateDocument, type ClientResult, type ClientResultCache, type ClientRule, type ValidationOptions } from './validation/validateDocument';
 
 export type DocumentFacts = NonNullable<ValidationOptions['documentFacts']>;
 
 export class ClientDocument {
   private diagnosticsMemo?: EngineDiagnostic[];
   private linesMemo?: LineIndex;
-  /** Per-client results of this version, for the next one to reuse. */
-  private readonly clientResults: ClientResultCache = new Map();
+  /** Per-client results of this version, for the next one to reuse (keyed by text on demand). */
+  private readonly clientResults: ClientResult[] = [];
+  private clientResultCacheMemo?: ClientResultCache;
   /** The version before this one, until this one is validated (then dropped: no chains in memory). */
   private previous?: ClientDocument;
   /** A Kubernetes manifest with Hydra Maester OAuth2Client resources (engine/maester), not a client file. */
@@ -59,7 +60,7 @@ export class ClientDocument {
     if (!p || p.settings !== this.settings || p.rules !== this.rules || JSON.stringify(p.facts) !== JSON.stringify(this.facts)) return undefined;
     // An alias can pull another client's values in: then a client's text no longer decides its verdict.
     if (this.parsed.language === 'yaml' && MAY_HAVE_ALIAS.test(this.parsed.text)) return undefined;
-    return p.clientResults;
+    return (p.clientResultCacheMemo ??= clientResultCache(p.parsed.text, p.clientResults));
   }
 }
 

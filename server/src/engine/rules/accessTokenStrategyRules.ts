@@ -11,7 +11,8 @@ export const accessTokenStrategy: ClientRule = (ctx) => {
   const strategy = str(ctx.value, 'access_token_strategy');
   if (versionOf(ctx) === 'v1.11' || !strategy) return [];
   const lower = strategy.toLowerCase();
+  if (lower === 'jwt' || lower === 'opaque') return [];
   const at = spanAt(ctx, ['access_token_strategy']);
-  if (lower === 'jwt' || lower === 'opaque' || schemaErrorAt(ctx, at)) return [];
+  if (schemaErrorAt(ctx, at)) return [];
   return [hydraError(at, RuleCodes.invalidAccessTokenStrategy, `invalid access token strategy: expected one of [jwt, opaque] but got ${lower}`)];
 };

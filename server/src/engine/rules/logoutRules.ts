@@ -14,10 +14,12 @@ import { bool, hydraError, note, schemaErrorAt, spanAt, str, strings, versionOf 
  * one). v26 quotes the URI with %q; v1.11/v2.3 use "…" and end with a stray `'`.
  */
 export const postLogoutRedirectUris: ClientRule = (ctx) => {
+  const entries = strings(ctx.value, 'post_logout_redirect_uris');
+  if (!entries?.length) return [];
   const version = versionOf(ctx);
   const registered = redirectUris(ctx).flatMap((r) => (r.url ? [r.url] : []));
   const out: OffsetDiagnostic[] = [];
-  for (const { index, value } of strings(ctx.value, 'post_logout_redirect_uris') ?? []) {
+  for (const { index, value } of entries) {
     const u = goParseRequestURI(value, dialectFor(version)).url;
     if (u && registered.some((r) => r.scheme === u.scheme && hostname(r) === hostname(u) && port(r) === port(u))) continue;
     const at = spanAt(ctx, ['post_logout_redirect_uris', index]);

@@ -16,14 +16,22 @@ export interface RedirectUri {
   problem?: 'unparsable' | 'fragment';
 }
 
-export function redirectUris(ctx: ClientRuleContext): RedirectUri[] {
-  const dialect = dialectFor(versionOf(ctx));
-  const hashFirst = versionOf(ctx) === 'v26';
-  return (strings(ctx.value, 'redirect_uris') ?? []).map(({ index, value }) => {
-    const { url } = goParseRequestURI(value, dialect);
-    const problem = value.includes('#') && (hashFirst || url) ? 'fragment' : url ? undefined : 'unparsable';
-    return { index, value, url, problem };
-  });
+// Four rules read the parsed redirect URIs of each client: parse them once per client.
+const parsedFor = new WeakMap<ClientRuleContext, readonly RedirectUri[]>();
+
+export function redirectUris(ctx: ClientRuleContext): readonly RedirectUri[] {
+  let parsed = parsedFor.get(ctx);
+  if (!parsed) {
+    const dialect = dialectFor(versionOf(ctx));
+    const hashFirst = versionOf(ctx) === 'v26';
+    parsed = (strings(ctx.value, 'redirect_uris') ?? []).map(({ index, value }) => {
+      const { url } = goParseRequestURI(value, dialect);
+      const problem = value.includes('#') && (hashFirst || url) ? 'fragment' : url ? undefined : 'unparsable';
+      return { index, value, url, problem };
+    });
+    parsedFor.set(ctx, parsed);
+  }
+  return parsed;
 }
 
 /** The http entries Hydra accepts. */
@@ -38,8 +46,9 @@ function acceptedHttp(ctx: ClientRuleContext): (RedirectUri & { url: GoUrl })[] 
 export const redirectUriSyntax: ClientRule = (ctx) => {
   const out: OffsetDiagnostic[] = [];
   for (const r of redirectUris(ctx)) {
+    if (!r.problem) continue;
     const at = spanAt(ctx, ['redirect_uris', r.index]);
-    if (!r.problem || schemaErrorAt(ctx, at)) continue;
+    if (schemaErrorAt(ctx, at)) continue;
     out.push(r.problem === 'fragment'
       ? hydraError(at, RuleCodes.redirectUriFragment, 'Redirect URIs must not contain fragments (#).')
       : hydraError(at, RuleCodes.redirectUriUnparsable, `Unable to parse redirect URL: ${r.value}`));

@@ -23,9 +23,10 @@ export function supportedSubjectTypes(ctx: ClientRuleContext, version: HydraVers
 export const subjectTypeSupported: ClientRule = (ctx) => {
   const type = str(ctx.value, 'subject_type');
   if (!type) return [];
-  const at = spanAt(ctx, ['subject_type']);
   const supported = supportedSubjectTypes(ctx, versionOf(ctx));
-  if (supported.includes(type) || schemaErrorAt(ctx, at)) return [];
+  if (supported.includes(type)) return [];
+  const at = spanAt(ctx, ['subject_type']);
+  if (schemaErrorAt(ctx, at)) return [];
   return [hydraError(at, RuleCodes.subjectTypeUnsupported, `Subject type ${type} is not supported by server, only [${supported.join(' ')}] are allowed.`, { supported })];
 };
 
