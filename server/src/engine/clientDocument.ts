@@ -1,6 +1,7 @@
 // One analysed version of one document: parsed once, shared by every request on that version.
 import type { DocumentLanguage, ParsedDocument } from './document/documentModel';
 import { LineIndex } from './document/lineIndex';
+import { parseAhead, takeParsedAhead } from './document/parseAhead';
 import { parseDocument } from './document/parseDocument';
 import { ClientFileMatcher } from './fileSelection/clientFileMatcher';
 import type { EngineSettings } from './engineSettings';
@@ -85,6 +86,15 @@ export function languageOf(languageId: string | undefined, uri: string): Documen
   return /\.ya?ml$/i.test(uri) ? 'yaml' : 'json';
 }
 
+/**
+ * Parses now what analyseDocument will parse later with these settings, when it would parse it at
+ * all: for a host that has a moment to spare before the settings are certain.
+ */
+export function parseDocumentAhead(uri: string, text: string, language: DocumentLanguage, settings: EngineSettings): void {
+  if (matcherFor(settings).matchByNameOrPointer(uri, text) === false && !(language === 'yaml' && mayHoldMaesterClient(text))) return;
+  parseAhead(text, language, settings.maxFileSize);
+}
+
 export function analyseDocument(
   uri: string,
   version: number,
@@ -95,6 +105,7 @@ export function analyseDocument(
   facts: (text: string) => DocumentFacts = () => ({}),
   previous?: ClientDocument,
 ): ClientDocument {
+  const parsedAhead = takeParsedAhead(text, language, settings.maxFileSize);
   const matcher = matcherFor(settings);
   const byName = matcher.matchByNameOrPointer(uri, text);
   const maybeMaester = language === 'yaml' && mayHoldMaesterClient(text);
@@ -102,7 +113,7 @@ export function analyseDocument(
     // Not ours: skip the parse entirely (cheap for every other JSON/YAML file in the workspace).
     return new ClientDocument(uri, version, { language, text, documents: [], problems: [] }, false, settings, rules);
   }
-  const parsed = parseDocument(text, language, settings.maxFileSize);
+  const parsed = parsedAhead ?? parseDocument(text, language, settings.maxFileSize);
   if (maybeMaester && maesterResources(parsed).length) {
     const manifest = new ClientDocument(uri, version, parsed, false, settings, rules);
     manifest.isMaesterManifest = true;

@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Severity } from '../engine/document/documentModel';
+import { languageOf, parseDocumentAhead } from '../engine/clientDocument';
 import { withServerDiagnostics } from '../engine/discovery/serverDiagnostics';
 import { DIAGNOSTIC_SOURCE, type EngineDiagnostic } from '../engine/validation/diagnostic';
 import { prefetchDocumentFacts } from '../host/documentFacts';
@@ -91,8 +92,12 @@ export class DiagnosticsPublisher {
   }
 
   private async compute(doc: TextDocument): Promise<Diagnostic[]> {
-    // git (for the committed-secret note) answers while the settings are on their way.
-    const [settings] = await Promise.all([this.settings.get(doc.uri), prefetchDocumentFacts(doc.uri, doc.getText())]);
+    // git (for the committed-secret note) answers while the settings are on their way, and the
+    // text is parsed meanwhile with the settings they will most likely be.
+    const ready = Promise.all([this.settings.get(doc.uri), prefetchDocumentFacts(doc.uri, doc.getText())]);
+    const likely = this.settings.likely(doc.uri);
+    if (!this.cache.has(doc, likely)) parseDocumentAhead(doc.uri, doc.getText(), languageOf(doc.languageId, doc.uri), likely);
+    const [settings] = await ready;
     const analysed = this.cache.get(doc, settings);
     return withServerDiagnostics(analysed.diagnostics(), analysed, this.servers?.serverFor(doc.uri)).map(toLspDiagnostic);
   }

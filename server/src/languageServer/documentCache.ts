@@ -10,9 +10,15 @@ export class DocumentCache {
 
   constructor(private readonly rules: readonly ClientRule[] = []) {}
 
+  /** Whether get() would answer from memory. */
+  has(textDocument: TextDocument, settings: EngineSettings): boolean {
+    const hit = this.entries.get(textDocument.uri);
+    return !!hit && hit.doc.version === textDocument.version && hit.settings === settings;
+  }
+
   get(textDocument: TextDocument, settings: EngineSettings): ClientDocument {
     const hit = this.entries.get(textDocument.uri);
-    if (hit && hit.doc.version === textDocument.version && hit.settings === settings) return hit.doc;
+    if (hit && this.has(textDocument, settings)) return hit.doc;
     const doc = analyseDocument(
       textDocument.uri,
       textDocument.version,

@@ -7,10 +7,16 @@ export const SETTINGS_SECTION = 'oauth2Client';
 
 export class SettingsStore {
   private readonly perUri = new Map<string, Promise<EngineSettings>>();
+  private readonly settled = new Map<string, EngineSettings>();
   private pushed: EngineSettings = DEFAULT_SETTINGS;
   canPull = false;
 
   constructor(private readonly connection: Connection) {}
+
+  /** The settings get() will most likely answer, known now: the last answer for this document, else the pushed ones. */
+  likely(uri: string): EngineSettings {
+    return this.settled.get(uri) ?? this.pushed;
+  }
 
   get(uri: string): Promise<EngineSettings> {
     if (!this.canPull) return Promise.resolve(this.pushed);
@@ -18,7 +24,11 @@ export class SettingsStore {
     if (!p) {
       p = this.connection.workspace
         .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
-        .then((raw) => (raw == null ? this.pushed : normalizeSettings(raw)), () => this.pushed);
+        .then((raw) => (raw == null ? this.pushed : normalizeSettings(raw)), () => this.pushed)
+        .then((settings) => {
+          this.settled.set(uri, settings);
+          return settings;
+        });
       this.perUri.set(uri, p);
     }
     return p;
@@ -33,5 +43,6 @@ export class SettingsStore {
 
   forget(uri: string): void {
     this.perUri.delete(uri);
+    this.settled.delete(uri);
   }
 }

@@ -1,0 +1,45 @@
+// A parse made ahead (while the server waits for settings) is used only for exactly the input it
+// was made for, only once, and never changes what the analysis reports.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyseDocument, parseDocumentAhead } from '../../../server/src/engine/clientDocument';
+import { parseAhead, takeParsedAhead } from '../../../server/src/engine/document/parseAhead';
+import { DEFAULT_SETTINGS } from '../../../server/src/engine/engineSettings';
+import { HYDRA_RULES } from '../../../server/src/engine/rules';
+
+const TEXT = JSON.stringify([{ client_id: 'a', redirect_uris: ['https://a.example/cb'], scope: 'openid', subject_type: 'pairwise' }], null, 2);
+const URI = 'file:///x/clients.oauth2-client.json';
+
+test('a parse made ahead is handed over once, for the same text, language and size limit only', () => {
+  parseAhead(TEXT, 'json', 1000);
+  const taken = takeParsedAhead(TEXT, 'json', 1000);
+  assert.ok(taken);
+  assert.equal(taken.documents.length, 1);
+  assert.equal(takeParsedAhead(TEXT, 'json', 1000), undefined, 'handed over twice');
+
+  for (const [text, language, limit] of [[`${TEXT} `, 'json', 1000], [TEXT, 'yaml', 1000], [TEXT, 'json', 999]] as const) {
+    parseAhead(TEXT, 'json', 1000);
+    assert.equal(takeParsedAhead(text, language, limit), undefined, `used for ${language}, ${limit}, ${text.length} chars`);
+    assert.equal(takeParsedAhead(TEXT, 'json', 1000), undefined, 'a mismatched take must still empty the slot');
+  }
+});
+
+test('the analysis reports the same with and without a parse made ahead', () => {
+  const plain = analyseDocument(URI, 1, TEXT, 'json', DEFAULT_SETTINGS, HYDRA_RULES).diagnostics();
+  assert.ok(plain.length > 0, 'the sample must have findings for the comparison to mean anything');
+  parseDocumentAhead(URI, TEXT, 'json', DEFAULT_SETTINGS);
+  assert.deepEqual(analyseDocument(URI, 2, TEXT, 'json', DEFAULT_SETTINGS, HYDRA_RULES).diagnostics(), plain);
+});
+
+test('a parse made ahead under another size limit is not used', () => {
+  parseDocumentAhead(URI, TEXT, 'json', DEFAULT_SETTINGS);
+  const small = { ...DEFAULT_SETTINGS, maxFileSize: 10 };
+  const diagnostics = analyseDocument(URI, 1, TEXT, 'json', small, HYDRA_RULES).diagnostics();
+  assert.deepEqual(diagnostics.map((d) => d.code), ['file-too-large']);
+});
+
+test('files the settings rule out are not parsed ahead', () => {
+  const notOurs = { ...DEFAULT_SETTINGS, detectByContent: false };
+  parseDocumentAhead('file:///x/package.json', TEXT, 'json', notOurs);
+  assert.equal(takeParsedAhead(TEXT, 'json', notOurs.maxFileSize), undefined);
+});
