@@ -33,14 +33,6 @@ export function warmUpSamples(count: number): [uri: string, text: string, langua
 }
 
 /**
- * V8 optimises a small function only after it has run a few thousand times (and 500 times since
- * its type feedback last changed): eight rounds left most rules and ajv's validator unoptimised
- * for the first big document, which then ran at about half speed. So rounds go on while the server
- * is idle, up to this many (about 0.3 s of CPU once; after the first round each takes 3–10 ms).
- */
-const MAX_ROUNDS = 48;
-
-/**
  * Warms up in small steps between other events, and stops as soon as a real document needs the
  * thread: after that, warming up would only delay real work.
  */
@@ -51,7 +43,7 @@ export function startWarmUp(rules: readonly ClientRule[]): { stop(): void } {
   const step = () => {
     const [uri, text, language] = samples[round % samples.length];
     analyseDocument(uri, round, text, language, DEFAULT_SETTINGS, rules).diagnostics();
-    timer = ++round < MAX_ROUNDS ? setImmediate(step) : undefined;
+    timer = ++round < 8 ? setImmediate(step) : undefined;
   };
   timer = setImmediate(step);
   return {
