@@ -1,25 +1,68 @@
-// Whether a file is tracked by git, for the "client_secret committed to git" note. Asked once per
-// path and remembered: spawning git on every keystroke would be wasteful.
+// Whether a file is tracked by git, for the "client_secret committed to git" note. An answer is
+// remembered until the repository's index changes (a commit, an add, a rm), and files outside any
+// git work tree are answered without running git at all: most files opened are, and spawning from a
+// server with a big heap costs milliseconds of blocked main thread.
 import { execFile, spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const memo = new Map<string, boolean>();
+/** Per file: the answer, and the state of the index it was read from. */
+const memo = new Map<string, { tracked: boolean; index: string }>();
 
 /** `git ls-files --error-unmatch` in the file's folder: exit 0 exactly when git tracks the file. */
 const lsFilesArgs = (filePath: string): string[] => ['ls-files', '--error-unmatch', '--', path.basename(filePath)];
 const lsFilesOptions = (filePath: string) => ({ cwd: path.dirname(filePath), timeout: 2000 });
 
-export function isTrackedByGit(filePath: string): boolean {
+/**
+ * The index file of the work tree holding `filePath` with its size and modification time, or
+ * undefined outside any work tree. `.git` is a folder, or (worktrees, submodules) a file naming one.
+ */
+function indexState(filePath: string): string | undefined {
+  for (let dir = path.dirname(filePath); ; dir = path.dirname(dir)) {
+    const dotGit = path.join(dir, '.git');
+    const stat = statSync(dotGit, { throwIfNoEntry: false });
+    if (stat) {
+      let gitDir = dotGit;
+      if (stat.isFile()) {
+        const named = /^gitdir:\s*(.+?)\s*$/m.exec(safeRead(dotGit))?.[1];
+        if (!named) return undefined;
+        gitDir = path.resolve(dir, named);
+      }
+      const index = statSync(path.join(gitDir, 'index'), { throwIfNoEntry: false });
+      // A repository without an index yet tracks nothing, but may soon: its state is "empty".
+      return `${gitDir}:${index ? `${index.size}:${index.mtimeMs}:${index.ino}` : 'empty'}`;
+    }
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+function safeRead(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** The remembered answer while the index is unchanged; false outside a work tree; else undefined. */
+function known(filePath: string): { answer?: boolean; index?: string } {
+  const index = indexState(filePath);
+  if (index === undefined) return { answer: false };
   const hit = memo.get(filePath);
-  if (hit !== undefined) return hit;
+  return hit?.index === index ? { answer: hit.tracked, index } : { index };
+}
+
+export function isTrackedByGit(filePath: string): boolean {
+  const { answer, index } = known(filePath);
+  if (answer !== undefined) return answer;
   let tracked = false;
   try {
     tracked = spawnSync('git', lsFilesArgs(filePath), { ...lsFilesOptions(filePath), stdio: 'ignore' }).status === 0;
   } catch {
     tracked = false; // no git on this machine: nothing to warn about
   }
-  memo.set(filePath, tracked);
+  memo.set(filePath, { tracked, index: index! });
   return tracked;
 }
 
@@ -29,11 +72,13 @@ export function isTrackedByGit(filePath: string): boolean {
  */
 export function learnIfUriTrackedByGit(uri: string): Promise<void> {
   const filePath = filePathOf(uri);
-  if (filePath === undefined || memo.has(filePath)) return Promise.resolve();
+  if (filePath === undefined) return Promise.resolve();
+  const { answer, index } = known(filePath);
+  if (answer !== undefined) return Promise.resolve();
   return new Promise((resolve) => {
     try {
       execFile('git', lsFilesArgs(filePath), lsFilesOptions(filePath), (error) => {
-        if (!memo.has(filePath)) memo.set(filePath, !error);
+        memo.set(filePath, { tracked: !error, index: index! });
         resolve();
       });
     } catch {
