@@ -2,7 +2,7 @@
 // asked at all for files outside a work tree. A wrapper named `git` first on PATH counts the calls.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -14,7 +14,9 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'git-tracking-'));
 const callLog = path.join(scratch, 'git-calls.log');
 const wrapperDir = path.join(scratch, 'bin');
 mkdirSync(wrapperDir);
-writeFileSync(path.join(wrapperDir, 'git'), `#!/bin/sh\necho "$*" >> '${callLog}'\nexec '${realGit}' "$@"\n`);
+const slowFlag = path.join(scratch, 'slow');
+// With the flag file present the wrapper outlasts the 2 s timeout of a git query.
+writeFileSync(path.join(wrapperDir, 'git'), `#!/bin/sh\necho "$*" >> '${callLog}'\n[ -e '${slowFlag}' ] && exec sleep 3\nexec '${realGit}' "$@"\n`);
 chmodSync(path.join(wrapperDir, 'git'), 0o755);
 process.env.PATH = `${wrapperDir}${path.delimiter}${process.env.PATH}`;
 
@@ -94,4 +96,16 @@ test('a file in a linked worktree (whose .git is a file) is answered from that w
   const loose = path.join(worktree, 'clients', 'new.oauth2-client.yaml');
   writeFileSync(loose, 'client_secret: z\n');
   assert.equal(isTrackedByGit(loose), false);
+});
+
+test('a git query that times out is asked again later, not remembered as "untracked"', async () => {
+  const { file } = repoWithCommittedFile('timeout');
+  writeFileSync(slowFlag, '');
+  try {
+    assert.equal(isTrackedByGit(file), false);
+    await learnIfUriTrackedByGit(pathToFileURL(file).href);
+  } finally {
+    rmSync(slowFlag);
+  }
+  assert.equal(isTrackedByGit(file), true);
 });

@@ -53,17 +53,26 @@ function known(filePath: string): { answer?: boolean; index?: string } {
   return hit?.index === index ? { answer: hit.tracked, index } : { index };
 }
 
+/** The exit status to remember: no git on this machine answers "not tracked" for good (1). */
+function exitStatus(status: number | null, error: (Error & { code?: unknown }) | null | undefined): number | null {
+  return status === null && error?.code === 'ENOENT' ? 1 : status;
+}
+
+/**
+ * Keeps git's answer when git gave one (exit 0: tracked; any other exit: not). No exit status
+ * means git was killed (the timeout): asked again next time rather than taken as "no".
+ */
+function remember(filePath: string, index: string, status: number | null): void {
+  if (status === null) memo.delete(filePath);
+  else memo.set(filePath, { tracked: status === 0, index });
+}
+
 export function isTrackedByGit(filePath: string): boolean {
   const { answer, index } = known(filePath);
   if (answer !== undefined) return answer;
-  let tracked = false;
-  try {
-    tracked = spawnSync('git', lsFilesArgs(filePath), { ...lsFilesOptions(filePath), stdio: 'ignore' }).status === 0;
-  } catch {
-    tracked = false; // no git on this machine: nothing to warn about
-  }
-  memo.set(filePath, { tracked, index: index! });
-  return tracked;
+  const run = spawnSync('git', lsFilesArgs(filePath), { ...lsFilesOptions(filePath), stdio: 'ignore' });
+  remember(filePath, index!, exitStatus(run.status, run.error));
+  return run.status === 0;
 }
 
 /**
@@ -78,7 +87,7 @@ export function learnIfUriTrackedByGit(uri: string): Promise<void> {
   return new Promise((resolve) => {
     try {
       execFile('git', lsFilesArgs(filePath), lsFilesOptions(filePath), (error) => {
-        memo.set(filePath, { tracked: !error, index: index! });
+        remember(filePath, index!, error ? exitStatus(typeof error.code === 'number' ? error.code : null, error) : 0);
         resolve();
       });
     } catch {
