@@ -18,7 +18,11 @@ export interface Host {
   showInformationMessage(message: string, options: { modal?: boolean; detail?: string }, ...items: string[]): Promise<string | undefined>;
   showErrorMessage(message: string, ...items: string[]): Promise<string | undefined>;
   /** With `modal`, blocks until answered; undefined = cancelled. */
-  showWarningMessage(message: string, options: { modal?: boolean; detail?: string }, ...items: string[]): Promise<string | undefined>;
+  /**
+   * `closeWith` names the item that also stands for closing a modal (Escape): the editor then adds no
+   * "Cancel" button of its own beside it.
+   */
+  showWarningMessage(message: string, options: { modal?: boolean; detail?: string; closeWith?: string }, ...items: string[]): Promise<string | undefined>;
   showQuickPick<T extends PickItem>(items: readonly T[], options?: { placeHolder?: string }): Promise<T | undefined>;
   showInputBox(options: { prompt: string; value?: string; password?: boolean }): Promise<string | undefined>;
   /** Runs a cancellable task with a progress notification; the signal aborts on cancel; `report` updates its message. */

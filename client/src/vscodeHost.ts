@@ -26,7 +26,11 @@ export function createVscodeHost(log: vscode.LogOutputChannel, readonly: Readonl
   return {
     showInformationMessage: async (m, o, ...items) => w.showInformationMessage(m, o, ...items),
     showErrorMessage: async (m, ...items) => w.showErrorMessage(m, ...items),
-    showWarningMessage: async (m, o, ...items) => w.showWarningMessage(m, o, ...items),
+    showWarningMessage: async (m, { closeWith, ...o }, ...items) => {
+      if (closeWith === undefined) return w.showWarningMessage(m, o, ...items);
+      const chosen = await w.showWarningMessage(m, o, ...items.map((title) => ({ title, isCloseAffordance: title === closeWith })));
+      return chosen?.title;
+    },
     showQuickPick: async <T extends PickItem>(items: readonly T[], o?: { placeHolder?: string }) => w.showQuickPick([...items], o),
     showInputBox: async (o) => w.showInputBox({ prompt: o.prompt, value: o.value, password: o.password, ignoreFocusOut: true }),
     withProgress: (title, task) =>

@@ -10,6 +10,8 @@ export interface Shown {
   modal: boolean;
   detail?: string;
   items: string[];
+  /** The item that also closes a modal (no extra Cancel). */
+  closeWith?: string;
 }
 
 export class FakeHost implements Host {
@@ -26,9 +28,10 @@ export class FakeHost implements Host {
   inputs: (string | undefined)[] = [];
   pick: (items: readonly PickItem[]) => PickItem | undefined = (items) => items[0];
 
-  private answer(kind: Shown['kind'], message: string, o: { modal?: boolean; detail?: string }, items: string[]) {
+  private answer(kind: Shown['kind'], message: string, o: { modal?: boolean; detail?: string; closeWith?: string }, items: string[]) {
     const s: Shown = { kind, message, modal: !!o.modal, items };
     if (o.detail !== undefined) s.detail = o.detail;
+    if (o.closeWith !== undefined) s.closeWith = o.closeWith;
     this.shown.push(s);
     return Promise.resolve(o.modal ? this.answers.shift() : undefined);
   }
@@ -38,7 +41,8 @@ export class FakeHost implements Host {
   showErrorMessage(m: string, ...items: string[]) {
     return this.answer('error', m, {}, items);
   }
-  showWarningMessage(m: string, o: { modal?: boolean; detail?: string }, ...items: string[]) {
+  showWarningMessage(m: string, o: { modal?: boolean; detail?: string; closeWith?: string }, ...items: string[]) {
+    if (o.closeWith !== undefined && !items.includes(o.closeWith)) throw new Error(`closeWith "${o.closeWith}" is not one of the items`);
     return this.answer('warning', m, o, items);
   }
   showQuickPick<T extends PickItem>(items: readonly T[]): Promise<T | undefined> {

@@ -211,6 +211,8 @@ step('(g) a client changed on the server meanwhile: save shows the conflict diff
   await page.locator('.tabs-container .tab[aria-label*="server ↔ yours"]').waitFor();
   await page.locator('.monaco-diff-editor').first().waitFor();
   await vs.screenshot('g-conflict');
+  // Keep editing is the dialog's close button: VS Code adds no Cancel of its own beside it.
+  assert.deepEqual((await box.locator('.dialog-buttons a.monaco-button').allInnerTexts()).map((t) => t.trim()).sort(), ['Keep editing', 'Overwrite']);
   await clickDialogButton(page, 'Keep editing');
   const server = (await serverClient('crm-web')).body;
   assert.equal(server.client_name, 'CRM (renamed on the server)');

@@ -108,7 +108,7 @@ export class ClientFsCore {
     );
     const answer = await this.host.showWarningMessage(
       `Client "${ref.clientId}" was changed on connection "${ref.connection}" since you opened it. Nothing was written.`,
-      { modal: true, detail: 'Overwrite replaces the server copy with yours; Keep editing leaves the server unchanged.' },
+      { modal: true, detail: 'Overwrite replaces the server copy with yours; Keep editing leaves the server unchanged.', closeWith: KEEP_EDITING },
       OVERWRITE,
       KEEP_EDITING,
     );

@@ -83,6 +83,7 @@ describe('client file system', () => {
     assert.deepEqual(host.diffs[0].right, uri);
     const modal = host.shown.find((s) => s.modal);
     assert.deepEqual(modal?.items, [OVERWRITE, KEEP_EDITING]);
+    assert.equal(modal?.closeWith, KEEP_EDITING, 'Keep editing is the close button: no extra Cancel beside it');
 
     host.answers.push(OVERWRITE);
     await fs.writeFile(uri, edit(text, (c) => (c.client_name = 'Mine')));
