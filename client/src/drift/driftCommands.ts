@@ -28,6 +28,8 @@ export const APPLY = 'Apply';
 export const COPY = 'Copy';
 export const COMPARE = 'Compare';
 export const applyAndDelete = (n: number) => `Apply and delete ${n}…`;
+/** Said wherever a plan is shown that was made from a workspace listing cut short. */
+export const PARTIAL_SCAN = 'Not every workspace file could be read (too many, or unreadable): clients only on the server are not known, and none is deleted.';
 export const deleteClients = (n: number) => `Delete ${n} client(s)`;
 
 /** `file:///x/a.json` → the parts the Host opens. */
@@ -39,10 +41,11 @@ export function fileUriParts(uri: string): UriParts {
 /** Plans again and says what applying would do; the details go to the log. */
 export async function planWorkspace(deps: DriftDeps, connection: string): Promise<Plan> {
   const { host, drift } = deps;
-  const { plan } = await host.withProgress(`Comparing the workspace with "${connection}"…`, (signal) => drift.replan(connection, signal));
+  const { plan, partial } = await host.withProgress(`Comparing the workspace with "${connection}"…`, (signal) => drift.replan(connection, signal));
   for (const line of planLines(plan)) host.log('info', line);
   const work = plan.counts.create + plan.counts.update;
-  const answer = await host.showInformationMessage(`Workspace vs "${connection}": ${describeCounts(plan)}.`, {}, ...(work ? [`${APPLY}…`] : []));
+  const message = `Workspace vs "${connection}": ${describeCounts(plan)}.${partial ? ` ${PARTIAL_SCAN}` : ''}`;
+  const answer = await host.showInformationMessage(message, {}, ...(work ? [`${APPLY}…`] : []));
   if (answer === `${APPLY}…`) await applyWorkspace(deps, connection);
   return plan;
 }
@@ -63,7 +66,7 @@ export async function applyWorkspace(deps: DriftDeps, connection: string): Promi
   const updates = ids(plan, 'update');
   const only = ids(plan, 'onlyOnServer');
   if (!creates.length && !updates.length && !only.length) {
-    void host.showInformationMessage(`The workspace is in sync with "${connection}" (${plan.counts.unchanged} client(s)).`, {});
+    void host.showInformationMessage(`The workspace is in sync with "${connection}" (${plan.counts.unchanged} client(s)).${partial ? ` ${PARTIAL_SCAN}` : ''}`, {});
     return undefined;
   }
   const detail = [
@@ -71,7 +74,7 @@ export async function applyWorkspace(deps: DriftDeps, connection: string): Promi
     updates.length ? `Update ${updates.length}: ${list(updates)}` : '',
     `Unchanged: ${plan.counts.unchanged}`,
     only.length ? `Only on the server ${only.length} (kept unless you choose to delete them): ${list(only)}` : '',
-    partial ? 'Not every workspace file could be read (too many, or unreadable): clients only on the server are not known, and none is deleted.' : '',
+    partial ? PARTIAL_SCAN : '',
   ].filter(Boolean).join('\n');
   const items = creates.length || updates.length ? [APPLY] : [];
   if (only.length) items.push(applyAndDelete(only.length));

@@ -4,7 +4,7 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import type { SourceFile } from '../../../client/src/clientsAsCode/clientFiles';
 import type { ConnectionConfig } from '../../../client/src/connections/connectionConfig';
 import { clientLenses } from '../../../client/src/drift/codeLens';
-import { APPLY, COPY, type DriftDeps, applyAndDelete, applyWorkspace, compareDrift, compareFileClient, deleteClients, planWorkspace, pushClient } from '../../../client/src/drift/driftCommands';
+import { APPLY, COPY, type DriftDeps, PARTIAL_SCAN, applyAndDelete, applyWorkspace, compareDrift, compareFileClient, deleteClients, planWorkspace, pushClient } from '../../../client/src/drift/driftCommands';
 import { DriftModel } from '../../../client/src/drift/driftModel';
 import { DriftSection } from '../../../client/src/drift/driftTree';
 import { ExplorerModel } from '../../../client/src/explorer/explorerModel';
@@ -225,6 +225,19 @@ describe('drift', () => {
     assert.deepEqual(host.shown[0]!.items, [APPLY]);
     assert.match(host.shown[0]!.detail!, /Not every workspace file could be read/);
     assert.ok(srv.store.has('old'));
+    // The Plan command's message says so too.
+    host.answers = [undefined];
+    await planWorkspace(deps, 'local');
+    assert.equal(host.shown.at(-1)!.message, `Workspace vs "local": 1 to create, 1 to update, 1 unchanged, 0 only on the server. ${PARTIAL_SCAN}`);
+  });
+
+  test('a cut-short listing whose files are all in sync: Apply says in sync, and that not every file was read', async () => {
+    const { host, deps, ws } = setup();
+    ws.files = ws.files.filter((f) => f.name === 'oauth2-clients/web.yaml');
+    ws.list = async () => ({ files: ws.files, partial: true as const });
+    assert.equal(await applyWorkspace(deps, 'local'), undefined);
+    assert.equal(host.shown.length, 1);
+    assert.equal(host.shown[0]!.message, `The workspace is in sync with "local" (1 client(s)). ${PARTIAL_SCAN}`);
   });
 
   test('apply and delete: a second modal lists the clients by id; dismissing it writes nothing', async () => {
