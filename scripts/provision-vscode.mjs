@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { acquireDirectoryLock, releaseDirectoryLock } from './lib/directoryLock.cjs';
 
 export const VERSIONS = { node: '24.21.0', codeServer: '4.139.1' };
 const CHROMIUM = '/usr/bin/chromium';
@@ -181,7 +182,7 @@ export async function provisionVscode() {
     if (missing.length) throw new Error(`provisioning incomplete: ${missing.join(', ')}`);
     log(`done in ${Math.round((Date.now() - started) / 1000)} s`);
   } finally {
-    rmSync(lock, { recursive: true, force: true });
+    releaseDirectoryLock(lock);
   }
   return paths;
 }
@@ -195,41 +196,14 @@ export async function provisionNode() {
   try {
     await installNode();
   } finally {
-    rmSync(lock, { recursive: true, force: true });
+    releaseDirectoryLock(lock);
   }
   return paths.node;
 }
 
-/** A directory lock; a lock whose owner died is taken over. */
-async function acquire(lock) {
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      writeFileSync(path.join(lock, 'pid'), String(process.pid));
-      return;
-    } catch (e) {
-      if (e.code !== 'EEXIST') throw e;
-    }
-    let owner = 0;
-    try {
-      owner = Number(readFileSync(path.join(lock, 'pid'), 'utf8'));
-    } catch {}
-    if (owner && !alive(owner)) {
-      rmSync(lock, { recursive: true, force: true });
-      continue;
-    }
-    log(`waiting for another provisioning run (pid ${owner || '?'})`);
-    await new Promise((r) => setTimeout(r, 5000));
-  }
-}
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === 'EPERM';
-  }
+/** One provisioner at a time across processes (parallel test stages, `npm start`). */
+function acquire(lock) {
+  return acquireDirectoryLock(lock, { onWait: (owner) => log(`waiting for another provisioning run (pid ${owner || '?'})`) });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {

@@ -10,7 +10,7 @@ process.chdir(root);
 
 // Stages: name → test folders (under test/). Later issues append stages (real Hydra, VS Code).
 const STAGES = {
-  unit: ['engine', 'server', 'client', 'adminServer', 'contract/inRepo', 'fuzz/engine'],
+  unit: ['engine', 'server', 'client', 'adminServer', 'contract/inRepo', 'fuzz/engine', 'scripts'],
   protocol: ['protocol', 'cli', 'fuzz/protocol'],
   hydra: ['contract/hydra'],
   e2e: ['e2e'],
