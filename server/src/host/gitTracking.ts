@@ -15,8 +15,9 @@ const lsFilesArgs = (filePath: string): string[] => ['ls-files', '--error-unmatc
 const lsFilesOptions = (filePath: string) => ({ cwd: path.dirname(filePath), timeout: 2000 });
 
 /**
- * The index file of the work tree holding `filePath` with its size and modification time, or
- * undefined outside any work tree. `.git` is a folder, or (worktrees, submodules) a file naming one.
+ * A key for the state of the index of the work tree holding `filePath` (it changes whenever git
+ * rewrites the index), or undefined outside any work tree. `.git` is a folder, or (linked
+ * worktrees, submodules) a file naming one.
  */
 function indexState(filePath: string): string | undefined {
   for (let dir = path.dirname(filePath); ; dir = path.dirname(dir)) {
