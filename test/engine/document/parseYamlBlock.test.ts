@@ -50,6 +50,8 @@ const ACCEPTED: Record<string, string> = {
   'plain scalars with colons, hashes and dashes inside': 'a: http://x:80/p#f\nb: a#b\nc: -x\nd: x,y\ne: ":"\n',
   'no final line break': 'client_id: a\nscope: b',
   'a key with no value before the next key': 'jwks:\nclient_id: x\n',
+  'keys and sequence items with colons and hashes inside': 'a:b: 1\nc#d: 2\nlist:\n  - http://x:1/y\n  - k:v\n  - key: value\n    other: x#y # z\ne: # after the colon\n  - f\n',
+  'plain words starting like null, true or false': 'n: No\nN: Nope\nt: Tea\nT: TRUE\nf: False\nF: fine\nx: NULL\ny: null_ish\nz: ~x\n',
 };
 
 for (const [name, text] of Object.entries(ACCEPTED)) {

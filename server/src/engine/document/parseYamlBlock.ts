@@ -162,7 +162,7 @@ class BlockParser {
         this.quoted(undefined);
       } else {
         if (!this.plainStart(c)) return false;
-        while (!this.atLineEnd() && !this.atKeyColon()) this.pos++;
+        this.toLineEndOrKeyColon();
       }
       this.skipSpaces();
       return this.atKeyColon();
@@ -182,7 +182,7 @@ class BlockParser {
       key = this.quoted(undefined).value as string;
     } else {
       if (!this.plainStart(c)) throw BAIL;
-      while (!this.atLineEnd() && !this.atKeyColon()) this.pos++;
+      this.toLineEndOrKeyColon();
       key = this.text.slice(start, trimRight(this.text, start, this.pos));
       if (key.startsWith('<<') || resolvePlain(key) !== key) throw BAIL; // merge keys, typed keys
     }
@@ -212,8 +212,10 @@ class BlockParser {
     }
     if (!this.plainStart(c)) throw BAIL;
     const start = this.pos;
-    while (!this.atLineEnd()) {
-      if (this.text.charCodeAt(this.pos) === COLON && this.isSeparated(this.pos + 1)) throw BAIL;
+    for (;;) {
+      this.skipOrdinary();
+      if (this.atLineEnd()) break;
+      if (this.atKeyColon()) throw BAIL; // `a: b: c`, or a key where a value belongs
       this.pos++;
     }
     const end = trimRight(this.text, start, this.pos);
@@ -328,6 +330,25 @@ class BlockParser {
     }
   }
 
+  /**
+   * Skips characters that can't end a plain scalar here (all but line breaks, `#` and `:`), with
+   * the native regexp engine: per-character method calls dominated parsing before the JIT warms up.
+   */
+  private skipOrdinary(): void {
+    ORDINARY.lastIndex = this.pos;
+    ORDINARY.test(this.text);
+    this.pos = ORDINARY.lastIndex;
+  }
+
+  /** To the end of a plain key or scalar on this line: its line end, comment or `: `. */
+  private toLineEndOrKeyColon(): void {
+    for (;;) {
+      this.skipOrdinary();
+      if (this.atLineEnd() || this.atKeyColon()) return;
+      this.pos++; // a `#` not after a space, or a `:` not before one
+    }
+  }
+
   /** Comment or line end after the value: anything else on the line is outside our subset. */
   private endOfLine(): void {
     this.skipSpaces();
@@ -404,6 +425,8 @@ class BlockParser {
   }
 }
 
+const ORDINARY = /[^\n\r#:]*/y;
+
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '0': '\0' };
 
 function trimRight(text: string, start: number, end: number): number {
@@ -422,6 +445,9 @@ const FLOAT_LIKE = /^(?:[-+]?(?:[0-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|
  * could be a number (floats, octal, hex, `.inf`) is left to the general path.
  */
 function resolvePlain(s: string): unknown {
+  // Most scalars and keys start with a letter that no null, boolean or number starts with.
+  const c = s.charCodeAt(0) | 0x20;
+  if (c >= 0x61 && c <= 0x7a && c !== 0x6e /* n */ && c !== 0x74 /* t */ && c !== 0x66 /* f */) return s;
   switch (s) {
     case '': case '~': case 'null': case 'Null': case 'NULL':
       return null;
