@@ -2,6 +2,7 @@
 // `--socket=N`, as vscode-languageserver parses them from argv.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { HYDRA_RULES } from './engine/rules';
+import { tuneRuntimeForLanguageServer } from './languageServer/runtimeTuning';
 import { SERVER_NAME, SERVER_VERSION, startServer } from './languageServer/startServer';
 
 const args = process.argv.slice(2);
@@ -17,4 +18,5 @@ if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--s
   process.argv.push('--stdio');
 }
 
+tuneRuntimeForLanguageServer();
 startServer(createConnection(ProposedFeatures.all), HYDRA_RULES);
