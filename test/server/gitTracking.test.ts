@@ -2,7 +2,7 @@
 // asked at all for files outside a work tree. A wrapper named `git` first on PATH counts the calls.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -68,14 +68,21 @@ test('a committed file is tracked, an untracked one is not, and git is asked onc
   assert.equal(gitCalls() - before, 2);
 });
 
-test('the answer follows the index: untracking and committing again are seen without a restart', () => {
+test('the answer follows the index: untracking and committing again are seen without a restart', async () => {
   const { repo, file } = repoWithCommittedFile('follows');
+  const uri = pathToFileURL(file).href;
   assert.equal(isTrackedByGit(file), true);
   git(repo, 'rm', '-q', '--cached', 'clients/a.oauth2-client.yaml');
   git(repo, 'commit', '-qm', 'untrack');
+  // The blocking call answers at once from memory (no git on the main thread) and refreshes behind.
+  const before = gitCalls();
+  assert.equal(isTrackedByGit(file), true);
+  await learnIfUriTrackedByGit(uri);
   assert.equal(isTrackedByGit(file), false);
+  assert.equal(gitCalls() - before, 1, 'one refresh, shared by the blocking call and the prefetch');
   git(repo, 'add', 'clients/a.oauth2-client.yaml');
   git(repo, 'commit', '-qm', 'track again');
+  await learnIfUriTrackedByGit(uri);
   assert.equal(isTrackedByGit(file), true);
 });
 
@@ -98,14 +105,57 @@ test('a file in a linked worktree (whose .git is a file) is answered from that w
   assert.equal(isTrackedByGit(loose), false);
 });
 
-test('a git query that times out is asked again later, not remembered as "untracked"', async () => {
+test('a git query that times out counts as untracked for a while: git is not asked (and waited for) on every call', async () => {
   const { file } = repoWithCommittedFile('timeout');
   writeFileSync(slowFlag, '');
   try {
     assert.equal(isTrackedByGit(file), false);
+    const before = gitCalls();
+    const started = Date.now();
+    assert.equal(isTrackedByGit(file), false);
     await learnIfUriTrackedByGit(pathToFileURL(file).href);
+    assert.ok(Date.now() - started < 500, `asked git again: ${Date.now() - started} ms`);
+    assert.equal(gitCalls(), before);
   } finally {
     rmSync(slowFlag);
   }
+});
+
+test('a committed file opened through a symlinked folder is tracked, as git run there says', () => {
+  const { repo, file } = repoWithCommittedFile('behind-link');
+  const link = path.join(scratch, 'linked-clients');
+  symlinkSync(path.join(repo, 'clients'), link);
+  assert.equal(isTrackedByGit(path.join(link, path.basename(file))), true);
+});
+
+test('an empty .git folder on the way up is skipped, as git skips it', async () => {
+  const { repo } = repoWithCommittedFile('stray-dot-git');
+  mkdirSync(path.join(repo, 'clients', 'sub', '.git'), { recursive: true });
+  const file = path.join(repo, 'clients', 'sub', 'c.oauth2-client.yaml');
+  writeFileSync(file, 'client_secret: c\n');
+  git(repo, 'add', '-f', 'clients/sub/c.oauth2-client.yaml');
+  git(repo, 'commit', '-qm', 'c');
   assert.equal(isTrackedByGit(file), true);
+  git(repo, 'rm', '-q', '--cached', 'clients/sub/c.oauth2-client.yaml');
+  git(repo, 'commit', '-qm', 'untrack c');
+  await learnIfUriTrackedByGit(pathToFileURL(file).href);
+  assert.equal(isTrackedByGit(file), false, 'the change in the real repository was not seen');
+});
+
+test('a .git that cannot be read as a repository never throws', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'odd-git-'));
+  const notADir = path.join(dir, 'plain-file');
+  writeFileSync(notADir, 'x');
+  const badPointer = path.join(dir, 'bad-pointer');
+  mkdirSync(badPointer);
+  writeFileSync(path.join(badPointer, '.git'), `gitdir: ${notADir}\n`);
+  const loop = path.join(dir, 'loop');
+  mkdirSync(loop);
+  symlinkSync(path.join(loop, '.git'), path.join(loop, '.git'));
+  for (const folder of [badPointer, loop]) {
+    const file = path.join(folder, 'c.oauth2-client.yaml');
+    writeFileSync(file, 'client_secret: x\n');
+    assert.equal(typeof isTrackedByGit(file), 'boolean');
+    await learnIfUriTrackedByGit(pathToFileURL(file).href);
+  }
 });

@@ -1,79 +1,108 @@
-// Whether a file is tracked by git, for the "client_secret committed to git" note. An answer is
-// remembered until the repository's index changes (a commit, an add, a rm), and files outside any
-// git work tree are answered without running git at all: most files opened are, and spawning from a
-// server with a big heap costs milliseconds of blocked main thread.
+// Whether a file is tracked by git, for the "client_secret committed to git" note.
+// - Files outside any git work tree are answered without running git: most files opened are, and
+//   spawning from a server with a big heap blocks its main thread for milliseconds.
+// - An answer is fresh while the repository's index is unchanged (a commit, add or rm rewrites it).
+//   A stale one is still given by the blocking call — never a spawn on the main thread for a file
+//   git has answered before — while a query in the background refreshes it.
+// - A query that times out counts as "untracked" for a while, then git is asked again.
 import { execFile, spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Per file: the answer, and the state of the index it was read from. */
-const memo = new Map<string, { tracked: boolean; index: string }>();
+interface Answer {
+  tracked: boolean;
+  /** The index state (indexState) the answer was read from. */
+  index: string;
+  /** Set when git timed out: until then the answer stands, whatever the index does. */
+  retryAfter?: number;
+}
+
+const memo = new Map<string, Answer>();
+const inFlight = new Map<string, Promise<void>>();
+
+const GIT_TIMEOUT_MS = 2000;
+const RETRY_AFTER_TIMEOUT_MS = 60_000;
 
 /** `git ls-files --error-unmatch` in the file's folder: exit 0 exactly when git tracks the file. */
 const lsFilesArgs = (filePath: string): string[] => ['ls-files', '--error-unmatch', '--', path.basename(filePath)];
-const lsFilesOptions = (filePath: string) => ({ cwd: path.dirname(filePath), timeout: 2000 });
+const lsFilesOptions = (filePath: string) => ({ cwd: path.dirname(filePath), timeout: GIT_TIMEOUT_MS });
+
+/** Index state when the file system can't be read the way we walk it: git decides, once. */
+const UNKNOWN_STATE = 'unknown';
 
 /**
  * A key for the state of the index of the work tree holding `filePath` (it changes whenever git
- * rewrites the index), or undefined outside any work tree. `.git` is a folder, or (linked
- * worktrees, submodules) a file naming one.
+ * rewrites the index), or undefined outside any work tree. The walk starts from the folder's real
+ * path, as git's does, and skips a `.git` that is no repository (as git does).
  */
 function indexState(filePath: string): string | undefined {
-  for (let dir = path.dirname(filePath); ; dir = path.dirname(dir)) {
-    const dotGit = path.join(dir, '.git');
-    const stat = statSync(dotGit, { throwIfNoEntry: false });
-    if (stat) {
-      let gitDir = dotGit;
-      if (stat.isFile()) {
-        const named = /^gitdir:\s*(.+?)\s*$/m.exec(safeRead(dotGit))?.[1];
-        if (!named) return undefined;
-        gitDir = path.resolve(dir, named);
-      }
-      const index = statSync(path.join(gitDir, 'index'), { throwIfNoEntry: false });
-      // A repository without an index yet tracks nothing, but may soon: its state is "empty".
-      return `${gitDir}:${index ? `${index.size}:${index.mtimeMs}:${index.ino}` : 'empty'}`;
-    }
-    if (path.dirname(dir) === dir) return undefined;
-  }
-}
-
-function safeRead(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    for (let dir = realpathSync.native(path.dirname(filePath)); ; dir = path.dirname(dir)) {
+      const gitDir = repositoryAt(dir);
+      if (gitDir) {
+        const index = statSync(path.join(gitDir, 'index'), { throwIfNoEntry: false });
+        // A repository without an index yet tracks nothing, but may soon: its state is "empty".
+        return `${gitDir}:${index ? `${index.size}:${index.mtimeMs}:${index.ino}` : 'empty'}`;
+      }
+      if (path.dirname(dir) === dir) return undefined;
+    }
   } catch {
-    return '';
+    return UNKNOWN_STATE; // unreadable (EACCES), looping links, a folder not yet on disk…
   }
 }
 
-/** The remembered answer while the index is unchanged; false outside a work tree; else undefined. */
-function known(filePath: string): { answer?: boolean; index?: string } {
+/** The git directory of a work tree rooted at `dir`: `.git` itself, or the folder a `.git` file names. */
+function repositoryAt(dir: string): string | undefined {
+  const dotGit = path.join(dir, '.git');
+  const stat = statSync(dotGit, { throwIfNoEntry: false });
+  if (!stat) return undefined;
+  let gitDir = dotGit;
+  if (stat.isFile()) {
+    const named = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync(dotGit, 'utf8'))?.[1];
+    if (!named) return undefined;
+    gitDir = path.resolve(dir, named);
+  }
+  return statSync(path.join(gitDir, 'HEAD'), { throwIfNoEntry: false })?.isFile() ? gitDir : undefined;
+}
+
+/** The remembered answer (fresh or not), or a definite one outside a work tree. */
+function lookUp(filePath: string): { answer?: Answer; index?: string } {
   const index = indexState(filePath);
-  if (index === undefined) return { answer: false };
-  const hit = memo.get(filePath);
-  return hit?.index === index ? { answer: hit.tracked, index } : { index };
+  if (index === undefined) return { answer: { tracked: false, index: 'none' } };
+  return { answer: memo.get(filePath), index };
 }
 
-/** The exit status to remember: no git on this machine answers "not tracked" for good (1). */
-function exitStatus(status: number | null, error: (Error & { code?: unknown }) | null | undefined): number | null {
-  return status === null && error?.code === 'ENOENT' ? 1 : status;
+function isFresh(answer: Answer, index: string | undefined): boolean {
+  return answer.retryAfter !== undefined ? Date.now() < answer.retryAfter : answer.index === index || index === undefined;
 }
 
-/**
- * Keeps git's answer when git gave one (exit 0: tracked; any other exit: not). No exit status
- * means git was killed (the timeout): asked again next time rather than taken as "no".
- */
-function remember(filePath: string, index: string, status: number | null): void {
-  if (status === null) memo.delete(filePath);
-  else memo.set(filePath, { tracked: status === 0, index });
+/** What to remember for a git exit status; undefined (keep what we had) when git was killed or missing. */
+function answerFor(status: number | null, errorCode: unknown, index: string): Answer | undefined {
+  if (status !== null) return { tracked: status === 0, index };
+  if (errorCode === 'ENOENT') return { tracked: false, index }; // no git on this machine: nothing to warn about
+  if (errorCode === 'ETIMEDOUT' || errorCode === undefined) return { tracked: false, index, retryAfter: Date.now() + RETRY_AFTER_TIMEOUT_MS };
+  return undefined;
+}
+
+function remember(filePath: string, answer: Answer | undefined): void {
+  if (!answer) return;
+  // A slow background answer must not replace one read from a newer index meanwhile.
+  const current = memo.get(filePath);
+  if (current && current.index !== answer.index && current.index === indexState(filePath)) return;
+  memo.set(filePath, answer);
 }
 
 export function isTrackedByGit(filePath: string): boolean {
-  const { answer, index } = known(filePath);
-  if (answer !== undefined) return answer;
+  const { answer, index } = lookUp(filePath);
+  if (answer) {
+    if (!isFresh(answer, index)) void learn(filePath, index!);
+    return answer.tracked;
+  }
+  // Never asked about this file: the one time the blocking call runs git itself.
   const run = spawnSync('git', lsFilesArgs(filePath), { ...lsFilesOptions(filePath), stdio: 'ignore' });
-  remember(filePath, index!, exitStatus(run.status, run.error));
-  return run.status === 0;
+  remember(filePath, answerFor(run.status, (run.error as NodeJS.ErrnoException | undefined)?.code, index!));
+  return memo.get(filePath)?.tracked ?? false;
 }
 
 /**
@@ -83,18 +112,28 @@ export function isTrackedByGit(filePath: string): boolean {
 export function learnIfUriTrackedByGit(uri: string): Promise<void> {
   const filePath = filePathOf(uri);
   if (filePath === undefined) return Promise.resolve();
-  const { answer, index } = known(filePath);
-  if (answer !== undefined) return Promise.resolve();
-  return new Promise((resolve) => {
-    try {
-      execFile('git', lsFilesArgs(filePath), lsFilesOptions(filePath), (error) => {
-        remember(filePath, index!, error ? exitStatus(typeof error.code === 'number' ? error.code : null, error) : 0);
-        resolve();
-      });
-    } catch {
-      resolve(); // no git: the synchronous path will say "not tracked"
-    }
-  });
+  const { answer, index } = lookUp(filePath);
+  return answer && isFresh(answer, index) ? Promise.resolve() : learn(filePath, index!);
+}
+
+/** One background query per file at a time. */
+function learn(filePath: string, index: string): Promise<void> {
+  let pending = inFlight.get(filePath);
+  if (!pending) {
+    pending = new Promise<void>((resolve) => {
+      try {
+        execFile('git', lsFilesArgs(filePath), lsFilesOptions(filePath), (error) => {
+          const status = !error ? 0 : typeof error.code === 'number' ? error.code : null;
+          remember(filePath, answerFor(status, error?.killed ? 'ETIMEDOUT' : error?.code, index));
+          resolve();
+        });
+      } catch {
+        resolve(); // spawning failed outright: the blocking call will say "not tracked"
+      }
+    }).finally(() => inFlight.delete(filePath));
+    inFlight.set(filePath, pending);
+  }
+  return pending;
 }
 
 export function isUriTrackedByGit(uri: string): boolean {
