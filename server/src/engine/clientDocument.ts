@@ -92,7 +92,7 @@ export function languageOf(languageId: string | undefined, uri: string): Documen
  */
 export function parseDocumentAhead(uri: string, text: string, language: DocumentLanguage, settings: EngineSettings): void {
   if (matcherFor(settings).matchByNameOrPointer(uri, text) === false && !(language === 'yaml' && mayHoldMaesterClient(text))) return;
-  parseAhead(text, language, settings.maxFileSize);
+  parseAhead(uri, text, language, settings.maxFileSize);
 }
 
 export function analyseDocument(
@@ -105,7 +105,7 @@ export function analyseDocument(
   facts: (text: string) => DocumentFacts = () => ({}),
   previous?: ClientDocument,
 ): ClientDocument {
-  const parsedAhead = takeParsedAhead(text, language, settings.maxFileSize);
+  const parsedAhead = takeParsedAhead(uri, text, language, settings.maxFileSize);
   const matcher = matcherFor(settings);
   const byName = matcher.matchByNameOrPointer(uri, text);
   const maybeMaester = language === 'yaml' && mayHoldMaesterClient(text);

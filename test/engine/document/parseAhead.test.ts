@@ -10,25 +10,39 @@ import { HYDRA_RULES } from '../../../server/src/engine/rules';
 const TEXT = JSON.stringify([{ client_id: 'a', redirect_uris: ['https://a.example/cb'], scope: 'openid', subject_type: 'pairwise' }], null, 2);
 const URI = 'file:///x/clients.oauth2-client.json';
 
-test('a parse made ahead is handed over once, for the same text, language and size limit only', () => {
-  parseAhead(TEXT, 'json', 1000);
-  const taken = takeParsedAhead(TEXT, 'json', 1000);
+test('a parse made ahead is handed over once, for the same document, text, language and size limit only', () => {
+  parseAhead(URI, TEXT, 'json', 1000);
+  const taken = takeParsedAhead(URI, TEXT, 'json', 1000);
   assert.ok(taken);
   assert.equal(taken.documents.length, 1);
-  assert.equal(takeParsedAhead(TEXT, 'json', 1000), undefined, 'handed over twice');
+  assert.equal(takeParsedAhead(URI, TEXT, 'json', 1000), undefined, 'handed over twice');
 
   for (const [text, language, limit] of [[`${TEXT} `, 'json', 1000], [TEXT, 'yaml', 1000], [TEXT, 'json', 999]] as const) {
-    parseAhead(TEXT, 'json', 1000);
-    assert.equal(takeParsedAhead(text, language, limit), undefined, `used for ${language}, ${limit}, ${text.length} chars`);
-    assert.equal(takeParsedAhead(TEXT, 'json', 1000), undefined, 'a mismatched take must still empty the slot');
+    parseAhead(URI, TEXT, 'json', 1000);
+    assert.equal(takeParsedAhead(URI, text, language, limit), undefined, `used for ${language}, ${limit}, ${text.length} chars`);
+    assert.equal(takeParsedAhead(URI, TEXT, 'json', 1000), undefined, 'a mismatched take must still empty the slot');
   }
+});
+
+test('documents opened together each keep their own parse made ahead', () => {
+  const other = 'file:///x/other.oauth2-client.json';
+  parseAhead(URI, TEXT, 'json', 1000);
+  parseAhead(other, `${TEXT}\n`, 'json', 1000);
+  assert.equal(takeParsedAhead(other, `${TEXT}\n`, 'json', 1000)?.text, `${TEXT}\n`);
+  assert.equal(takeParsedAhead(URI, TEXT, 'json', 1000)?.text, TEXT);
+  // Parses nobody takes are dropped, oldest first, beyond a few.
+  for (let i = 0; i < 10; i++) parseAhead(`file:///x/${i}.json`, TEXT, 'json', 1000);
+  assert.equal(takeParsedAhead('file:///x/0.json', TEXT, 'json', 1000), undefined);
+  assert.ok(takeParsedAhead('file:///x/9.json', TEXT, 'json', 1000));
 });
 
 test('the analysis reports the same with and without a parse made ahead', () => {
   const plain = analyseDocument(URI, 1, TEXT, 'json', DEFAULT_SETTINGS, HYDRA_RULES).diagnostics();
   assert.ok(plain.length > 0, 'the sample must have findings for the comparison to mean anything');
   parseDocumentAhead(URI, TEXT, 'json', DEFAULT_SETTINGS);
-  assert.deepEqual(analyseDocument(URI, 2, TEXT, 'json', DEFAULT_SETTINGS, HYDRA_RULES).diagnostics(), plain);
+  const analysed = analyseDocument(URI, 2, TEXT, 'json', DEFAULT_SETTINGS, HYDRA_RULES);
+  assert.equal(takeParsedAhead(URI, TEXT, 'json', DEFAULT_SETTINGS.maxFileSize), undefined, 'the analysis did not take the parse made ahead');
+  assert.deepEqual(analysed.diagnostics(), plain);
 });
 
 test('a parse made ahead under another size limit is not used', () => {
@@ -41,5 +55,5 @@ test('a parse made ahead under another size limit is not used', () => {
 test('files the settings rule out are not parsed ahead', () => {
   const notOurs = { ...DEFAULT_SETTINGS, detectByContent: false };
   parseDocumentAhead('file:///x/package.json', TEXT, 'json', notOurs);
-  assert.equal(takeParsedAhead(TEXT, 'json', notOurs.maxFileSize), undefined);
+  assert.equal(takeParsedAhead('file:///x/package.json', TEXT, 'json', notOurs.maxFileSize), undefined);
 });

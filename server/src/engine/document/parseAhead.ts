@@ -1,21 +1,34 @@
-// A parse started early — while the language server waits for a document's settings and for git —
+// Parses started early — while the language server waits for a document's settings and for git —
 // and taken by the analysis that follows. A parse depends only on the text, its language and the
 // size limit, so it is used exactly when those three match; otherwise the text is parsed anew.
 import type { DocumentLanguage, ParsedDocument } from './documentModel';
 import { parseDocument } from './parseDocument';
 
-let ahead: { text: string; language: DocumentLanguage; maxFileSize: number; parsed: ParsedDocument } | undefined;
+interface Ahead {
+  text: string;
+  language: DocumentLanguage;
+  maxFileSize: number;
+  parsed: ParsedDocument;
+}
 
-export function parseAhead(text: string, language: DocumentLanguage, maxFileSize: number): void {
-  ahead = { text, language, maxFileSize, parsed: parseDocument(text, language, maxFileSize) };
+/** Per document URI: several documents may open at once (a restored session). */
+const ahead = new Map<string, Ahead>();
+/** Parses nobody took (the document closed first) must not pile up. */
+const MAX_WAITING = 4;
+
+export function parseAhead(uri: string, text: string, language: DocumentLanguage, maxFileSize: number): void {
+  ahead.delete(uri);
+  if (ahead.size >= MAX_WAITING) ahead.delete(ahead.keys().next().value!);
+  ahead.set(uri, { text, language, maxFileSize, parsed: parseDocument(text, language, maxFileSize) });
 }
 
 /**
- * The parse made ahead for exactly this input, if any. Taking empties the slot whatever the answer:
- * a parse is handed over, never shared, and none outlives the analysis it was made for.
+ * The parse made ahead for exactly this input, if any. Taking empties the document's slot whatever
+ * the answer: a parse is handed over, never shared, and none outlives the analysis it was made for.
  */
-export function takeParsedAhead(text: string, language: DocumentLanguage, maxFileSize: number): ParsedDocument | undefined {
-  const hit = ahead;
-  ahead = undefined;
-  return hit && hit.language === language && hit.maxFileSize === maxFileSize && hit.text === text ? hit.parsed : undefined;
+export function takeParsedAhead(uri: string, text: string, language: DocumentLanguage, maxFileSize: number): ParsedDocument | undefined {
+  const hit = ahead.get(uri);
+  if (!hit) return undefined;
+  ahead.delete(uri);
+  return hit.language === language && hit.maxFileSize === maxFileSize && hit.text === text ? hit.parsed : undefined;
 }
