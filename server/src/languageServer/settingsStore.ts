@@ -22,13 +22,15 @@ export class SettingsStore {
     if (!this.canPull) return Promise.resolve(this.pushed);
     let p = this.perUri.get(uri);
     if (!p) {
-      p = this.connection.workspace
+      const asked: Promise<EngineSettings> = this.connection.workspace
         .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
         .then((raw) => (raw == null ? this.pushed : normalizeSettings(raw)), () => this.pushed)
         .then((settings) => {
-          this.settled.set(uri, settings);
+          // Only the latest question about a still-open document may say what is likely next.
+          if (this.perUri.get(uri) === asked) this.settled.set(uri, settings);
           return settings;
         });
+      p = asked;
       this.perUri.set(uri, p);
     }
     return p;
@@ -39,6 +41,7 @@ export class SettingsStore {
     const section = settings && typeof settings === 'object' ? (settings as Record<string, unknown>)[SETTINGS_SECTION] : undefined;
     if (section !== undefined) this.pushed = normalizeSettings(section);
     this.perUri.clear();
+    this.settled.clear();
   }
 
   forget(uri: string): void {
