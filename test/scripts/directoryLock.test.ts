@@ -1,8 +1,8 @@
 // The provisioning lock between processes: one holder at a time, even when several processes find
-// the same dead owner at once (each pauses inside the breaking step, so they really meet there).
+// the same dead owner at once (each pauses between finding it and breaking it, so they really meet).
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -23,7 +23,7 @@ function holder(lock: string, log: string): Promise<number> {
     const { appendFileSync } = require('node:fs');
     const { acquireDirectoryLock, releaseDirectoryLock } = require(${JSON.stringify(LOCK_MODULE)});
     (async () => {
-      await acquireDirectoryLock(${JSON.stringify(lock)}, { pollMs: 20, pauseWhileBreakingMs: 150 });
+      await acquireDirectoryLock(${JSON.stringify(lock)}, { pollMs: 20, pauseBeforeBreakingMs: 150 });
       appendFileSync(${JSON.stringify(log)}, 'enter ' + process.pid + '\\n');
       await new Promise((r) => setTimeout(r, 100));
       appendFileSync(${JSON.stringify(log)}, 'exit ' + process.pid + '\\n');
@@ -72,4 +72,29 @@ test('a live owner is waited for, not broken; releasing is for the owner only', 
   writeFileSync(path.join(lock, 'pid'), '1');
   releaseDirectoryLock(lock);
   assert.ok(existsSync(lock));
+});
+
+test('a lock that never got a pid is broken once it is old, and a breaking lock left by a dead run is cleared', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dir-lock-'));
+  const lock = path.join(dir, '.lock');
+  mkdirSync(lock);
+  const anHourAgo = new Date(Date.now() - 3_600_000);
+  utimesSync(lock, anHourAgo, anHourAgo);
+  mkdirSync(`${lock}.breaking`);
+  writeFileSync(path.join(`${lock}.breaking`, 'pid'), String(deadPid()));
+  await acquireDirectoryLock(lock, { pollMs: 20 });
+  assert.equal(readFileSync(path.join(lock, 'pid'), 'utf8'), String(process.pid));
+  assert.ok(!existsSync(`${lock}.breaking`));
+  releaseDirectoryLock(lock);
+
+  // A fresh lock without a pid yet (its owner is writing it) is waited for, not broken.
+  mkdirSync(lock);
+  let waitedFor: number | undefined;
+  const taken = acquireDirectoryLock(lock, { pollMs: 20, onWait: (owner) => (waitedFor = owner) });
+  await new Promise((r) => setTimeout(r, 100));
+  assert.equal(waitedFor, 0);
+  writeFileSync(path.join(lock, 'pid'), '1'); // owned by a live process (init) now…
+  rmSync(lock, { recursive: true }); // …which then releases it
+  await taken;
+  releaseDirectoryLock(lock);
 });
