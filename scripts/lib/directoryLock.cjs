@@ -5,7 +5,6 @@
 // otherwise two processes finding the same dead owner could each remove the lock the other had just
 // taken, and both would run.
 const { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } = require('node:fs');
-
 const path = require('node:path');
 
 /** A lock without a pid this old was left by a process that died between creating it and writing the pid. */

@@ -10,12 +10,20 @@ import { HYDRA_RULES } from '../../../server/src/engine/rules';
 const TEXT = JSON.stringify([{ client_id: 'a', redirect_uris: ['https://a.example/cb'], scope: 'openid', subject_type: 'pairwise' }], null, 2);
 const URI = 'file:///x/clients.oauth2-client.json';
 
+
 test('a parse made ahead is handed over once, for the same document, text, language and size limit only', () => {
   parseAhead(URI, TEXT, 'json', 1000);
   const taken = takeParsedAhead(URI, TEXT, 'json', 1000);
   assert.ok(taken);
   assert.equal(taken.documents.length, 1);
   assert.equal(takeParsedAhead(URI, TEXT, 'json', 1000), undefined, 'handed over twice');
+
+  // Asked twice for the same input before anyone takes it: parsed once, handed over once.
+  const first = parseAhead(URI, TEXT, 'json', 1000);
+  assert.equal(parseAhead(URI, TEXT, 'json', 1000), first, 'the same input was parsed again');
+  assert.equal(takeParsedAhead(URI, TEXT, 'json', 1000), first);
+  assert.notEqual(parseAhead(URI, TEXT, 'json', 1000), first, 'a parse already handed over was handed out again');
+  takeParsedAhead(URI, TEXT, 'json', 1000);
 
   for (const [text, language, limit] of [[`${TEXT} `, 'json', 1000], [TEXT, 'yaml', 1000], [TEXT, 'json', 999]] as const) {
     parseAhead(URI, TEXT, 'json', 1000);

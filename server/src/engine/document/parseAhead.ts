@@ -16,10 +16,15 @@ const ahead = new Map<string, Ahead>();
 /** Parses nobody took (the document closed first) must not pile up. */
 const MAX_WAITING = 4;
 
-export function parseAhead(uri: string, text: string, language: DocumentLanguage, maxFileSize: number): void {
+/** Parses the text for the analysis to come (once, if two requests ask for the same version) and returns the parse. */
+export function parseAhead(uri: string, text: string, language: DocumentLanguage, maxFileSize: number): ParsedDocument {
+  const waiting = ahead.get(uri);
+  if (waiting && matches(waiting, text, language, maxFileSize)) return waiting.parsed;
   ahead.delete(uri);
   if (ahead.size >= MAX_WAITING) ahead.delete(ahead.keys().next().value!);
-  ahead.set(uri, { text, language, maxFileSize, parsed: parseDocument(text, language, maxFileSize) });
+  const parsed = parseDocument(text, language, maxFileSize);
+  ahead.set(uri, { text, language, maxFileSize, parsed });
+  return parsed;
 }
 
 /**
@@ -30,5 +35,9 @@ export function takeParsedAhead(uri: string, text: string, language: DocumentLan
   const hit = ahead.get(uri);
   if (!hit) return undefined;
   ahead.delete(uri);
-  return hit.language === language && hit.maxFileSize === maxFileSize && hit.text === text ? hit.parsed : undefined;
+  return matches(hit, text, language, maxFileSize) ? hit.parsed : undefined;
+}
+
+function matches(a: Ahead, text: string, language: DocumentLanguage, maxFileSize: number): boolean {
+  return a.language === language && a.maxFileSize === maxFileSize && a.text === text;
 }
