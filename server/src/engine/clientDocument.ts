@@ -91,8 +91,18 @@ export function languageOf(languageId: string | undefined, uri: string): Documen
  * all: for a host that has a moment to spare before the settings are certain.
  */
 export function parseDocumentAhead(uri: string, text: string, language: DocumentLanguage, settings: EngineSettings): void {
-  if (matcherFor(settings).matchByNameOrPointer(uri, text) === false && !(language === 'yaml' && mayHoldMaesterClient(text))) return;
-  parseAhead(uri, text, language, settings.maxFileSize);
+  if (firstLook(uri, text, language, settings).needsParse) parseAhead(uri, text, language, settings.maxFileSize);
+}
+
+/**
+ * What name and text say before any parse: whether the file is ours by name or `$schema` (true,
+ * false, or undefined = decided by content), whether it may be a Maester manifest, and so whether
+ * it is worth parsing at all (every other JSON/YAML file in the workspace is not).
+ */
+function firstLook(uri: string, text: string, language: DocumentLanguage, settings: EngineSettings) {
+  const byName = matcherFor(settings).matchByNameOrPointer(uri, text);
+  const maybeMaester = language === 'yaml' && mayHoldMaesterClient(text);
+  return { byName, maybeMaester, needsParse: byName !== false || maybeMaester };
 }
 
 export function analyseDocument(
@@ -106,11 +116,8 @@ export function analyseDocument(
   previous?: ClientDocument,
 ): ClientDocument {
   const parsedAhead = takeParsedAhead(uri, text, language, settings.maxFileSize);
-  const matcher = matcherFor(settings);
-  const byName = matcher.matchByNameOrPointer(uri, text);
-  const maybeMaester = language === 'yaml' && mayHoldMaesterClient(text);
-  if (byName === false && !maybeMaester) {
-    // Not ours: skip the parse entirely (cheap for every other JSON/YAML file in the workspace).
+  const { byName, maybeMaester, needsParse } = firstLook(uri, text, language, settings);
+  if (!needsParse) {
     return new ClientDocument(uri, version, { language, text, documents: [], problems: [] }, false, settings, rules);
   }
   const parsed = parsedAhead ?? parseDocument(text, language, settings.maxFileSize);
@@ -120,6 +127,6 @@ export function analyseDocument(
     return manifest;
   }
   if (byName === false) return new ClientDocument(uri, version, parsed, false, settings, rules);
-  const ours = byName === true || matcher.matchByContent(parsed);
+  const ours = byName === true || matcherFor(settings).matchByContent(parsed);
   return new ClientDocument(uri, version, parsed, ours, settings, rules, ours ? facts(text) : {}, previous);
 }
