@@ -9,6 +9,7 @@ import path from 'node:path';
 /** Bundles `entryPoints` (name → source) to `<outDir>/build/<name>.mjs`; returns that folder. */
 export async function bundleForBench(root, outDir, entryPoints) {
   const { build } = await import('esbuild');
+  const { compiledValidatorPlugin } = await import('../scripts/lib/compiledValidatorPlugin.mjs');
   const buildDir = path.join(outDir, 'build');
   mkdirSync(buildDir, { recursive: true });
   await build({
@@ -24,6 +25,7 @@ export async function bundleForBench(root, outDir, entryPoints) {
     outdir: buildDir,
     outExtension: { '.js': '.mjs' },
     logLevel: 'warning',
+    plugins: [compiledValidatorPlugin()],
   });
   return buildDir;
 }

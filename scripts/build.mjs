@@ -1,5 +1,6 @@
 // Bundles the extension client, the language server, the CLIs and the dev admin server with esbuild.
 import { build } from 'esbuild';
+import { compiledValidatorPlugin } from './lib/compiledValidatorPlugin.mjs';
 
 const common = {
   bundle: true,
@@ -10,6 +11,7 @@ const common = {
   logLevel: 'warning',
   // jsonc-parser's UMD entry hides its requires from the bundler; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
+  plugins: [compiledValidatorPlugin()],
 };
 
 const entries = [

@@ -1,30 +1,17 @@
-// Schema validation of one client with ajv (compiled once), each error mapped to the exact node:
-// the value for type/enum/format/pattern errors, the key for unknown keys.
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+// Schema validation of one client with ajv (compiled from the schema at build time), each error
+// mapped to the exact node: the value for type/enum/format/pattern errors, the key for unknown keys.
+import type { ErrorObject } from 'ajv';
+import validateClient from 'oauth2-client-studio:client-validator';
 import type { ObjectNode } from '../document/documentModel';
 import { nodeAtPath } from '../document/nodeLookup';
-import { CLIENT_DEFINITION_REF, fieldInfo, fieldNames, schema, type HydraVersion } from '../schema/clientSchema';
+import { fieldInfo, fieldNames, type HydraVersion } from '../schema/clientSchema';
 import { closestMatch } from './didYouMean';
 import { Codes } from './diagnosticCodes';
 import type { OffsetDiagnostic } from './offsetDiagnostic';
 
-let compiled: ValidateFunction | undefined;
-
-function validator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
-    addFormats(ajv, ['uri', 'uri-reference', 'date-time', 'email']);
-    ajv.addSchema(schema as object);
-    compiled = ajv.getSchema(CLIENT_DEFINITION_REF)!;
-  }
-  return compiled;
-}
-
 export function validateClientSchema(client: ObjectNode, value: unknown, hydraVersion?: HydraVersion): OffsetDiagnostic[] {
-  const validate = validator();
-  if (validate(value)) return [];
-  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if' && e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
+  if (validateClient(value)) return [];
+  const errors = (validateClient.errors ?? []).filter((e) => e.keyword !== 'if' && e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
   // A wrong type makes enum/format/pattern errors on the same value noise.
   const typeErrorPaths = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const out: OffsetDiagnostic[] = [];
