@@ -2,7 +2,7 @@
 // one the big-file budget is about); anything else goes to jsonc-parser, which tolerates errors
 // and comments and reports them.
 import * as jsonc from 'jsonc-parser';
-import { attach, newArray, newObject, newProperty } from './astBuilder';
+import { attach, newArray, newObject, newProperty, trimCollection } from './astBuilder';
 import type { ArrayNode, AstNode, ObjectNode, ParseProblem, ParsedDocument } from './documentModel';
 import { findDuplicateKeys } from './duplicateKeys';
 
@@ -119,6 +119,7 @@ function parseStrict(text: string, from: number): AstNode | null {
       if ((c === 0x7d /* } */ && top.type === 'object') || (c === 0x5d /* ] */ && top.type === 'array')) {
         pos++;
         top.length = pos - top.offset;
+        trimCollection(top);
         stack.pop();
         expect = 'commaOrEnd';
         continue;
@@ -137,11 +138,11 @@ function parseStrict(text: string, from: number): AstNode | null {
       const keyOffset = pos;
       const key = readString();
       if (key === null) return null;
-      const prop = newProperty(stack[stack.length - 1] as ObjectNode, key, keyOffset, pos - keyOffset);
+      const keyLength = pos - keyOffset;
       skipWs();
       if (text.charCodeAt(pos) !== 0x3a /* : */) return null;
       pos++;
-      prop.colonOffset = pos;
+      newProperty(stack[stack.length - 1] as ObjectNode, key, keyOffset, keyLength, pos);
       expect = 'value';
       continue;
     }
@@ -175,22 +176,22 @@ function parseStrict(text: string, from: number): AstNode | null {
     if (c === 0x22) {
       const s = readString();
       if (s === null) return null;
-      node = { type: 'string', value: s, quote: '"', offset, length: pos - offset };
+      node = { type: 'string', value: s, quote: '"', offset, length: pos - offset, parent };
     } else if (text.startsWith('true', pos)) {
       pos += 4;
-      node = { type: 'boolean', value: true, offset, length: 4 };
+      node = { type: 'boolean', value: true, offset, length: 4, parent };
     } else if (text.startsWith('false', pos)) {
       pos += 5;
-      node = { type: 'boolean', value: false, offset, length: 5 };
+      node = { type: 'boolean', value: false, offset, length: 5, parent };
     } else if (text.startsWith('null', pos)) {
       pos += 4;
-      node = { type: 'null', value: null, offset, length: 4 };
+      node = { type: 'null', value: null, offset, length: 4, parent };
     } else {
       NUMBER.lastIndex = pos;
       const m = NUMBER.exec(text);
       if (!m) return null;
       pos += m[0].length;
-      node = { type: 'number', value: Number(m[0]), offset, length: m[0].length };
+      node = { type: 'number', value: Number(m[0]), offset, length: m[0].length, parent };
     }
     if (!finishValue(node)) return null;
     expect = 'commaOrEnd';
@@ -224,15 +225,16 @@ export function parseJsonTolerant(text: string): ParsedDocument {
 function convert(n: jsonc.Node, parent: ObjectNode | ArrayNode | undefined): AstNode | undefined {
   // Iterative conversion: jsonc-parser itself recurses, but deep trees must not overflow ours.
   type Frame = { src: jsonc.Node; dst: ObjectNode | ArrayNode };
-  const make = (src: jsonc.Node, p: ObjectNode | ArrayNode | undefined): AstNode | undefined => {
-    const base = { offset: src.offset, length: src.length, parent: p };
+  const make = (src: jsonc.Node, parent: ObjectNode | ArrayNode | undefined): AstNode | undefined => {
+    const { offset, length } = src;
+    // Field order as in every parser (astBuilder.ts), so nodes share their shapes.
     switch (src.type) {
-      case 'object': return { ...base, type: 'object', properties: [] };
-      case 'array': return { ...base, type: 'array', items: [] };
-      case 'string': return { ...base, type: 'string', value: src.value as string, quote: '"' };
-      case 'number': return { ...base, type: 'number', value: src.value as number };
-      case 'boolean': return { ...base, type: 'boolean', value: src.value as boolean };
-      case 'null': return { ...base, type: 'null', value: null };
+      case 'object': return { type: 'object', offset, length, properties: [], parent };
+      case 'array': return { type: 'array', offset, length, items: [], parent };
+      case 'string': return { type: 'string', value: src.value as string, quote: '"', offset, length, parent };
+      case 'number': return { type: 'number', value: src.value as number, offset, length, parent };
+      case 'boolean': return { type: 'boolean', value: src.value as boolean, offset, length, parent };
+      case 'null': return { type: 'null', value: null, offset, length, parent };
       default: return undefined;
     }
   };

@@ -4,7 +4,7 @@
 // tags, block scalars, multi-line scalars, flow mappings, numbers other than plain integers —
 // returns null, and the caller takes the general (js-yaml, then error-tolerant) path. The output
 // is node-for-node what that path builds; test/engine/document/parseYamlBlock.test.ts pins it.
-import { collectionEnd } from './astBuilder';
+import { collectionEnd, newProperty, trimCollection, trimmed } from './astBuilder';
 import type { ArrayNode, AstNode, ObjectNode, PropertyNode, SubDocument } from './documentModel';
 
 class Bail extends Error {}
@@ -110,6 +110,7 @@ class BlockParser {
       if (this.text.charCodeAt(this.pos) === DASH && this.isSeparated(this.pos + 1)) throw BAIL;
     }
     node.length = collectionEnd(this.text, node, this.pos) - node.offset;
+    trimCollection(node);
     return { node, value };
   }
 
@@ -150,7 +151,8 @@ class BlockParser {
       }
     }
     node.length = collectionEnd(this.text, node, this.pos) - node.offset;
-    return { node, value };
+    trimCollection(node);
+    return { node, value: trimmed(value) };
   }
 
   /** Whether a `key:` starts at the current offset (so `- key: v` opens a compact mapping). */
@@ -191,9 +193,7 @@ class BlockParser {
     if (!this.atKeyColon()) throw BAIL;
     if (key === '__proto__') throw BAIL;
     this.pos++;
-    const prop: PropertyNode = { type: 'property', key, keyOffset: start, keyLength: keyEnd - start, colonOffset: this.pos, parent };
-    parent.properties.push(prop);
-    return prop;
+    return newProperty(parent, key, start, keyEnd - start, this.pos);
   }
 
   /** A value on the rest of this line: a quoted or plain scalar, `[…]` or `{}`. */
@@ -271,7 +271,8 @@ class BlockParser {
     }
     this.pos++;
     node.length = this.pos - node.offset;
-    return { node, value };
+    trimCollection(node);
+    return { node, value: trimmed(value) };
   }
 
   /** A one-line quoted scalar; common escapes only. */
@@ -367,14 +368,16 @@ class BlockParser {
     const text = this.text;
     for (;;) {
       let i = this.lineStart;
-      while (text.charCodeAt(i) === SPACE) i++;
-      const c = text.charCodeAt(i);
-      if (i < text.length && c !== LF && c !== CR && c !== HASH) {
-        this.pos = i;
-        return;
-      }
+      // Bounds checked before reading: a read past the end (every document's last line) would
+      // throw the optimised code away and leave the first big document to slower code.
+      while (i < text.length && text.charCodeAt(i) === SPACE) i++;
       if (i >= text.length) {
         this.pos = text.length;
+        return;
+      }
+      const c = text.charCodeAt(i);
+      if (c !== LF && c !== CR && c !== HASH) {
+        this.pos = i;
         return;
       }
       this.pos = i;
@@ -421,7 +424,8 @@ class BlockParser {
   }
 
   private skipSpaces(): void {
-    while (this.text.charCodeAt(this.pos) === SPACE) this.pos++;
+    const text = this.text;
+    while (this.pos < text.length && text.charCodeAt(this.pos) === SPACE) this.pos++;
   }
 }
 

@@ -77,14 +77,16 @@ class YamlConverter {
     // Block scalars' ranges include the trailing line break; trim it as the fast path does.
     let e = end;
     while (e > start && /\s/.test(this.text[e - 1])) e--;
-    const base = { offset: start, length: e - start, parent };
-    if (v === null || v === undefined) return { ...base, type: 'null', value: null };
+    const offset = start;
+    const length = e - start;
+    // Field order as in every parser (astBuilder.ts), so nodes share their shapes.
+    if (v === null || v === undefined) return { type: 'null', value: null, offset, length, parent };
     if (typeof v === 'string') {
       const quote = n.type === Scalar.QUOTE_DOUBLE ? '"' : n.type === Scalar.QUOTE_SINGLE ? "'" : '';
-      return { ...base, type: 'string', value: v, quote };
+      return { type: 'string', value: v, quote, offset, length, parent };
     }
-    if (typeof v === 'number') return { ...base, type: 'number', value: v };
-    if (typeof v === 'boolean') return { ...base, type: 'boolean', value: v };
-    return { ...base, type: 'string', value: String(v), quote: '' };
+    if (typeof v === 'number') return { type: 'number', value: v, offset, length, parent };
+    if (typeof v === 'boolean') return { type: 'boolean', value: v, offset, length, parent };
+    return { type: 'string', value: String(v), quote: '', offset, length, parent };
   }
 }
