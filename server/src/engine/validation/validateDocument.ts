@@ -119,7 +119,10 @@ function validateClient(client: ClientEntry, document: ParsedDocument, options: 
   const out = [...schemaDiagnostics, ...fieldNotes(client, options)];
   const ctx: ClientRuleContext = { client, value, options, document, schemaDiagnostics };
   for (const rule of options.rules ?? []) {
-    for (const d of rule(ctx)) out.push(d);
+    // An indexed loop: rules return arrays of several kinds (empty literals, filter/map results),
+    // and for-of's inlined iterator throws the optimised code away at each kind it has not met.
+    const found = rule(ctx);
+    for (let i = 0; i < found.length; i++) out.push(found[i]);
   }
   return withoutShadowedWarnings(out);
 }
