@@ -19,7 +19,12 @@ import { startWarmUp } from './warmUp';
 export const SERVER_NAME = 'oauth2-client-language-server';
 export const SERVER_VERSION = '0.1.0';
 
-export function startServer(connection: Connection, rules: readonly ClientRule[] = []): void {
+export interface ServerOptions {
+  /** Runs when the start-up warm-up has finished undisturbed (the bin settles V8's heap there). */
+  afterWarmUp?: () => void;
+}
+
+export function startServer(connection: Connection, rules: readonly ClientRule[] = [], options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new DocumentCache(rules);
   const settings = new SettingsStore(connection);
@@ -46,7 +51,7 @@ export function startServer(connection: Connection, rules: readonly ClientRule[]
   let warmUp: { stop(): void } | undefined;
   connection.onInitialized(() => {
     // After the initialize answer, so the editor isn't kept waiting.
-    warmUp = startWarmUp(rules);
+    warmUp = startWarmUp(rules, options.afterWarmUp);
     if (settings.canPull) {
       // Ask to be told about changes; without registration some clients send nothing.
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'oauth2Client' }).catch(() => undefined);

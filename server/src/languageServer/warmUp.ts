@@ -43,7 +43,7 @@ export function warmUpSamples(count: number): [uri: string, text: string, langua
  * Warms up in small steps between other events, and stops as soon as a real document needs the
  * thread: after that, warming up would only delay real work.
  */
-export function startWarmUp(rules: readonly ClientRule[]): { stop(): void } {
+export function startWarmUp(rules: readonly ClientRule[], whenFinished?: () => void): { stop(): void } {
   const samples = warmUpSamples(60);
   let round = 0;
   let timer: NodeJS.Immediate | undefined;
@@ -51,6 +51,8 @@ export function startWarmUp(rules: readonly ClientRule[]): { stop(): void } {
     const [uri, text, language] = samples[round % samples.length];
     analyseDocument(uri, round, text, language, DEFAULT_SETTINGS, rules).diagnostics();
     timer = ++round < 8 ? setImmediate(step) : undefined;
+    // Only after the last round: a warm-up stopped by a real document leaves that document be.
+    if (!timer) whenFinished?.();
   };
   timer = setImmediate(step);
   return {

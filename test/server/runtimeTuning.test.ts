@@ -1,0 +1,52 @@
+// The heap settled after the warm-up leaves room for a big first document: reading one then
+// triggers no full (mark-compact) collection, where an unsettled heap needs one. Each case runs in
+// a fresh Node process, since the point is V8's state at start-up.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { test } from 'node:test';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { settleHeapAfterWarmUp } from '../../server/src/languageServer/runtimeTuning';
+
+const CHILD = 'OAUTH2_CLIENT_STUDIO_HEAP_CHILD';
+
+/** A client-file tree's worth of small objects that stay alive (like a parsed document). */
+function retain(megabytes: number): object[] {
+  const out: object[] = [];
+  for (let i = 0; i < megabytes * 10_000; i++) out.push({ type: 'string', value: `v${i}`, offset: i, length: 4, parent: out });
+  return out;
+}
+
+async function childMain(settle: boolean): Promise<void> {
+  const kept = [retain(12)]; // what the engine, the libraries and the warm-up leave alive
+  if (settle) settleHeapAfterWarmUp();
+  let fullCollections = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if ((e.detail as { kind?: number } | undefined)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) fullCollections++;
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  kept.push(retain(20)); // the first big document
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
+  process.stdout.write(`${JSON.stringify({ fullCollections, kept: kept.length })}\n`);
+}
+
+function runChild(mode: 'settle' | 'plain'): { fullCollections: number } {
+  const r = spawnSync(process.execPath, [__filename], { env: { ...process.env, [CHILD]: mode }, encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
+if (process.env[CHILD]) {
+  void childMain(process.env[CHILD] === 'settle');
+} else {
+  test('a big first document meets no full collection once the heap is settled (and does meet one otherwise)', () => {
+    const plain = runChild('plain');
+    assert.ok(plain.fullCollections > 0, 'without settling, the same allocation should have needed a full collection: the test no longer shows anything');
+    assert.equal(runChild('settle').fullCollections, 0);
+  });
+
+  test('settling exposes no gc() to the program', () => {
+    settleHeapAfterWarmUp();
+    assert.equal(typeof (globalThis as { gc?: unknown }).gc, 'undefined', 'gc() must not leak into the global scope');
+  });
+}
