@@ -37,7 +37,7 @@ export function compiledValidatorPlugin() {
   return {
     name: 'compiled-client-validator',
     setup(b) {
-      b.onResolve({ filter: /^oauth2-client-studio:client-validator$/ }, () => ({ path: CLIENT_VALIDATOR_MODULE, namespace: NAMESPACE }));
+      b.onResolve({ filter: new RegExp(`^${CLIENT_VALIDATOR_MODULE}$`) }, () => ({ path: CLIENT_VALIDATOR_MODULE, namespace: NAMESPACE }));
       // The generated code's own requires (ajv's runtime helpers, ajv-formats' checkers) are bundled
       // in, also where a bundle leaves packages external: an ESM bundle could not require them.
       b.onResolve({ filter: /.*/, namespace: NAMESPACE }, (args) => ({ path: requireFromRoot.resolve(args.path) }));

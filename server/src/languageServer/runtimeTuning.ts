@@ -23,9 +23,11 @@ export function tuneRuntimeForLanguageServer(): void {
  * the warm-up's garbage, with the old generation then allowed to grow to 4× what survives before
  * the next one. Without it, the heap is still within V8's small start-up limit when the first
  * document arrives, and a big one (the bench's 2,000 clients leave ~15 MB of tree) pays for a full
- * mark-compact — marking, slower stores, the pause — in the middle of being read: 30 fresh
- * processes each, big YAML open → diagnostics median 142 → 131 ms, RSS after it +1 MiB. Only this
- * collection's limit is generous: the growth factor goes back to V8's own right after it.
+ * mark-compact — marking, slower stores, the pause — in the middle of being read. 24 fresh
+ * processes each: big YAML open → diagnostics median 137 → 126 ms, big JSON 163 → 146 ms, RSS
+ * after it +1–3 MiB. That collection then comes later (in the bench, during the completion
+ * requests after an edit: their median went from ~1 to ~2 ms). Only this collection's limit is
+ * generous: the growth factor goes back to V8's own right after it.
  */
 export function settleHeapAfterWarmUp(): void {
   setFlagsFromString('--heap-growing-percent=300');
