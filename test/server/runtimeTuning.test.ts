@@ -21,7 +21,7 @@ async function childMain(settle: boolean): Promise<void> {
   if (settle) settleHeapAfterWarmUp();
   let fullCollections = 0;
   const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if ((e.detail as { kind?: number } | undefined)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) fullCollections++;
+    for (const e of list.getEntries()) if ((e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) fullCollections++;
   });
   observer.observe({ entryTypes: ['gc'] });
   kept.push(retain(20)); // the first big document
