@@ -10,8 +10,10 @@ import { note, spanAt, str, strings, versionOf, type StringItem } from './ruleSu
 const DEVICE_CODE = 'urn:ietf:params:oauth:grant-type:device_code';
 const BASE_GRANTS = ['authorization_code', 'implicit', 'client_credentials', 'refresh_token', 'urn:ietf:params:oauth:grant-type:jwt-bearer'];
 
-export function knownGrantTypes(version: HydraVersion): string[] {
-  return version === 'v26' ? [...BASE_GRANTS, DEVICE_CODE] : BASE_GRANTS;
+const V26_GRANTS = [...BASE_GRANTS, DEVICE_CODE];
+
+export function knownGrantTypes(version: HydraVersion): readonly string[] {
+  return version === 'v26' ? V26_GRANTS : BASE_GRANTS;
 }
 
 /** The grant_types items, or undefined when grant_types is of the wrong type. */
@@ -35,10 +37,9 @@ export const responseTypesNeedGrants: ClientRule = (ctx) => {
   const out: OffsetDiagnostic[] = [];
   for (const { index, value } of strings(ctx.value, 'response_types') ?? []) {
     const parts = value.split(' ').filter(Boolean);
-    const needed = [
-      ...(parts.includes('code') ? ['authorization_code'] : []),
-      ...(parts.includes('token') || (parts.includes('id_token') && !parts.includes('code')) ? ['implicit'] : []),
-    ];
+    const needed: string[] = [];
+    if (parts.includes('code')) needed.push('authorization_code');
+    if (parts.includes('token') || (parts.includes('id_token') && !parts.includes('code'))) needed.push('implicit');
     for (const grantType of needed.filter((g) => !effective.includes(g))) {
       out.push(note(spanAt(ctx, ['response_types', index]), 'warning', RuleCodes.responseTypeNeedsGrantType,
         `Response type "${value}" needs the "${grantType}" grant, which grant_types does not include: Hydra stores the client, but this flow fails.`,

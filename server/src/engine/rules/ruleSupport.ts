@@ -78,11 +78,19 @@ export function fositeText(hint: string): string {
 
 /** An error Hydra answers with 400; `hint` is Hydra's hint text before fosite's quote swap. */
 export function hydraError(at: Span, code: RuleCode, hint: string, data?: Record<string, unknown>): OffsetDiagnostic {
-  return { ...at, severity: 'error', code, message: fositeText(hint), ...(data ? { data } : {}) };
+  return finding(at, 'error', code, fositeText(hint), data);
 }
 
 export function note(at: Span, severity: Severity, code: RuleCode, message: string, data?: Record<string, unknown>): OffsetDiagnostic {
-  return { ...at, severity, code, message, ...(data ? { data } : {}) };
+  return finding(at, severity, code, message, data);
+}
+
+// Object literals rather than spreads: a big file makes over a thousand of these, most of them
+// before V8 has optimised this code, and an unoptimised spread costs microseconds each.
+function finding(at: Span, severity: Severity, code: RuleCode, message: string, data: Record<string, unknown> | undefined): OffsetDiagnostic {
+  return data
+    ? { offset: at.offset, length: at.length, severity, code, message, data }
+    : { offset: at.offset, length: at.length, severity, code, message };
 }
 
 /** True when the schema layer already reports an error on exactly this node: a rule then stays quiet. */

@@ -58,7 +58,7 @@ export interface ClientResultReuse {
 export function clientResultCache(text: string, results: readonly ClientResult[]): ClientResultCache {
   const cache = new Map<string, readonly OffsetDiagnostic[]>();
   for (const r of results) {
-    cache.set(text.slice(r.offset, r.offset + r.length), r.diagnostics.map((d) => ({ ...d, offset: d.offset - r.offset })));
+    cache.set(text.slice(r.offset, r.offset + r.length), r.diagnostics.map((d) => movedBy(d, -r.offset)));
   }
   return cache;
 }
@@ -84,20 +84,28 @@ export function validateDocument(
     for (const client of layout.clients) {
       const { offset, length } = client.node;
       const reused = reuse?.previous?.get(doc.text.slice(offset, offset + length));
-      const diagnostics = reused ? reused.map((d) => ({ ...d, offset: d.offset + offset })) : validateClient(client, doc, options);
+      const diagnostics = reused ? reused.map((d) => movedBy(d, offset)) : validateClient(client, doc, options);
       reuse?.next.push({ offset, length, diagnostics });
       for (const d of diagnostics) found.push(d);
     }
   }
   // In reading order, as people scan a file (and the CLI prints it).
   found.sort((a, b) => a.offset - b.offset || a.length - b.length);
-  return found.map((d) => ({
-    range: rangeOf(lines, d.offset, d.length),
-    severity: d.severity,
-    code: d.code,
-    message: d.message,
-    ...(d.data ? { data: d.data } : {}),
-  }));
+  // Literals, not a spread of `data`: one per diagnostic, mostly in code V8 has not optimised yet.
+  return found.map((d) => {
+    const range = rangeOf(lines, d.offset, d.length);
+    return d.data
+      ? { range, severity: d.severity, code: d.code, message: d.message, data: d.data }
+      : { range, severity: d.severity, code: d.code, message: d.message };
+  });
+}
+
+/** A copy of `d` placed `delta` further on: every diagnostic of every unchanged client, per edit (a literal, not a spread, for speed). */
+function movedBy(d: OffsetDiagnostic, delta: number): OffsetDiagnostic {
+  const offset = d.offset + delta;
+  return d.data
+    ? { offset, length: d.length, severity: d.severity, code: d.code, message: d.message, data: d.data }
+    : { offset, length: d.length, severity: d.severity, code: d.code, message: d.message };
 }
 
 function validateClient(client: ClientEntry, document: ParsedDocument, options: ValidationOptions): OffsetDiagnostic[] {
@@ -116,7 +124,7 @@ function validateClient(client: ClientEntry, document: ParsedDocument, options: 
     }];
   }
   const schemaDiagnostics = validateClientSchema(client.node, value, options.hydraVersion);
-  const out = [...schemaDiagnostics, ...fieldNotes(client, options)];
+  const out = schemaDiagnostics.concat(fieldNotes(client, options));
   const ctx: ClientRuleContext = { client, value, options, document, schemaDiagnostics };
   for (const rule of options.rules ?? []) {
     // An indexed loop: rules return arrays of several kinds (empty literals, filter/map results),
