@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseJson } from '../../../server/src/engine/document/parseJson';
+import { parseJson, parseJsonStrict } from '../../../server/src/engine/document/parseJson';
 import { nodeValue } from '../../../server/src/engine/document/nodeValue';
 
 test('well-formed JSON parses to nodes whose ranges cover their source text', () => {
@@ -64,4 +64,22 @@ test('empty input and garbage give diagnostics or nothing, never an exception', 
   assert.deepEqual(parseJson('').problems, []);
   assert.ok(parseJson('\u0000\u0001binary\uffff').problems.length > 0);
   assert.ok(parseJson('{"a": "unterminated').problems.length > 0);
+});
+
+test('a raw control character inside a string is refused by the strict parser, wherever it is', () => {
+  // Control characters between tokens are whitespace; inside a string they must be escaped.
+  const long = 'x'.repeat(5000);
+  const cases = [
+    '{"a": "x\ny"}',
+    '{"a": "x\ty"}',
+    `{\n  "a": "${long}",\n  "b": "ok",\n  "c": "d\u0001e"\n}`,
+    `{\n  "a": "${long}\\n",\n  "b": "esc\\"aped\u001f"\n}`,
+  ];
+  for (const text of cases) {
+    assert.throws(() => JSON.parse(text), undefined, `the case itself must be invalid JSON: ${JSON.stringify(text.slice(-30))}`);
+    assert.equal(parseJsonStrict(text), null, JSON.stringify(text.slice(-30)));
+    assert.ok(parseJson(text).problems.length > 0);
+  }
+  const fine = `{\n\t"a": "${long}",\r\n  "b": "line\\nbreak"\n}`;
+  assert.deepEqual(nodeValue(parseJsonStrict(fine)!.documents[0].root!), JSON.parse(fine));
 });
