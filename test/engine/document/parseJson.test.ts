@@ -76,7 +76,7 @@ test('a raw control character inside a string is refused by the strict parser, w
     `{\n  "a": "${long}\\n",\n  "b": "esc\\"aped\u001f"\n}`,
   ];
   for (const text of cases) {
-    assert.throws(() => JSON.parse(text), undefined, `the case itself must be invalid JSON: ${JSON.stringify(text.slice(-30))}`);
+    assert.throws(() => JSON.parse(text), SyntaxError, `the case itself must be invalid JSON: ${JSON.stringify(text.slice(-30))}`);
     assert.equal(parseJsonStrict(text), null, JSON.stringify(text.slice(-30)));
     assert.ok(parseJson(text).problems.length > 0);
   }
