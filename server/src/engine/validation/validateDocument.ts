@@ -100,7 +100,7 @@ export function validateDocument(
   });
 }
 
-/** A copy of `d` placed `delta` further on: every diagnostic of every unchanged client, per edit (a literal, not a spread, for speed). */
+/** `d` placed `delta` further on. A literal, not a spread: this runs for each reused diagnostic on every edit. */
 function movedBy(d: OffsetDiagnostic, delta: number): OffsetDiagnostic {
   const offset = d.offset + delta;
   return d.data
