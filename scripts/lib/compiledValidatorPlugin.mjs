@@ -4,7 +4,7 @@
 // uses it, so there is no generated file to forget or let go stale.
 import { build } from 'esbuild';
 import { mkdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,9 +38,18 @@ export function compiledValidatorPlugin() {
     name: 'compiled-client-validator',
     setup(b) {
       b.onResolve({ filter: new RegExp(`^${CLIENT_VALIDATOR_MODULE}$`) }, () => ({ path: CLIENT_VALIDATOR_MODULE, namespace: NAMESPACE }));
-      // The generated code's own requires (ajv's runtime helpers, ajv-formats' checkers) are bundled
-      // in, also where a bundle leaves packages external: an ESM bundle could not require them.
-      b.onResolve({ filter: /.*/, namespace: NAMESPACE }, (args) => ({ path: requireFromRoot.resolve(args.path) }));
+      // What the generated code requires (ajv's runtime helpers, ajv-formats' checkers), and what
+      // those require in turn, is bundled in, also where a bundle leaves packages external: an
+      // ESM bundle could not require them.
+      const bundledIn = new Set();
+      const bundle = (spec, requireFrom) => {
+        if (isBuiltin(spec)) return { path: spec, external: true };
+        const file = requireFrom.resolve(spec);
+        bundledIn.add(file);
+        return { path: file };
+      };
+      b.onResolve({ filter: /.*/, namespace: NAMESPACE }, (args) => bundle(args.path, requireFromRoot));
+      b.onResolve({ filter: /.*/ }, (args) => (bundledIn.has(args.importer) ? bundle(args.path, createRequire(args.importer)) : undefined));
       b.onLoad({ filter: /.*/, namespace: NAMESPACE }, async () => ({
         contents: await validatorSource(),
         loader: 'js',

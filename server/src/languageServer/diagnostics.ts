@@ -101,7 +101,8 @@ export class DiagnosticsPublisher {
       // before the parse holds the thread, so that its answer is waiting when the parse is done
       // (on the bench's big file the whole round trip had come after the parse: 2-4 ms).
       await new Promise((resolve) => setImmediate(resolve));
-      parseDocumentAhead(doc.uri, doc.getText(), languageOf(doc.languageId, doc.uri), likely);
+      // A request for this document (hover, completion) may have parsed it meanwhile.
+      if (!this.cache.has(doc, likely)) parseDocumentAhead(doc.uri, doc.getText(), languageOf(doc.languageId, doc.uri), likely);
     }
     const [settings] = await ready;
     const analysed = this.cache.get(doc, settings);

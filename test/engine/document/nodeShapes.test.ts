@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { AstNode, PropertyNode, SubDocument } from '../../../server/src/engine/document/documentModel';
 import { internKey, trimmed } from '../../../server/src/engine/document/astBuilder';
 import { parseJsonStrict, parseJsonTolerant } from '../../../server/src/engine/document/parseJson';
@@ -91,4 +92,25 @@ test('a trimmed list keeps its items and order, and is a new list', () => {
   const t = trimmed(list);
   assert.deepEqual(t, [1, 2, 3]);
   assert.notEqual(t, list);
+});
+
+test('pooled keys keep no document text alive (each version of a file with a newly typed key)', () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  setFlagsFromString('--no-expose-gc');
+  const pad = 'x'.repeat(1 << 20);
+  // Joined, so each text is one flat string, as an editor's document text is.
+  const parsers: [string, (i: number) => unknown][] = [
+    ['JSON', (i) => parseJsonStrict(['{"pad": "', pad, `", "a_newly_typed_key_${i}": 1}`].join(''))],
+    ['YAML', (i) => parseYamlBlock(['pad: ', pad, `\na_newly_typed_key_${i}: 1\n`].join(''))],
+  ];
+  for (const [language, parse] of parsers) {
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 24; i++) assert.ok(parse(i), `${language} version ${i} did not parse`);
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    // 24 versions of 1 MiB each, if every new key held on to its text.
+    assert.ok(grown < 6 * (1 << 20), `${language}: ${(grown / (1 << 20)).toFixed(1)} MiB still held after 24 versions`);
+  }
 });

@@ -29,8 +29,21 @@ export function internKey(key: string): string {
   if (key.length > MAX_POOLED_KEY_LENGTH) return key;
   const pooled = keyPool.get(key);
   if (pooled !== undefined) return pooled;
-  if (keyPool.size < KEY_POOL_LIMIT) keyPool.set(key, key);
+  if (keyPool.size < KEY_POOL_LIMIT) {
+    const own = detached(key);
+    keyPool.set(own, own);
+    return own;
+  }
   return key;
+}
+
+/**
+ * The same text in a string of its own. V8 keeps a slice of 13 or more characters as a view into
+ * the string it was cut from: pooled as is, a key would keep its document's whole text alive for
+ * good (one version of a big file per new key typed).
+ */
+function detached(key: string): string {
+  return key.split('').join('');
 }
 
 /**
