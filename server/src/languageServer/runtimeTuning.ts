@@ -27,7 +27,8 @@ export function tuneRuntimeForLanguageServer(): void {
  * processes each: big YAML open → diagnostics median 137 → 126 ms, big JSON 163 → 146 ms, RSS
  * after it +1–3 MiB. That collection then comes later (in the bench, during the completion
  * requests after an edit: their median went from ~1 to ~2 ms). Only this collection's limit is
- * generous: the growth factor goes back to V8's own right after it.
+ * generous: the growth factor goes back to V8's own right after it (a --heap-growing-percent
+ * given on the command line is not restored; V8 offers no way to read it).
  */
 export function settleHeapAfterWarmUp(): void {
   setFlagsFromString('--heap-growing-percent=300');
