@@ -8,7 +8,7 @@ import { hydraView } from '../maester/hydraView';
 import { crdPathOf } from '../maester/maesterMapping';
 import { maesterResources } from '../maester/maesterResources';
 import { RuleCodes } from '../rules/ruleCodes';
-import { rangeOf, type EngineDiagnostic } from '../validation/diagnostic';
+import { toEngineDiagnostic, type EngineDiagnostic } from '../validation/diagnostic';
 import type { OffsetDiagnostic } from '../validation/offsetDiagnostic';
 import { checkAgainstServer, DiscoveryCodes } from './discoveryChecks';
 import { supported, type ServerConfiguration } from './serverConfiguration';
@@ -34,7 +34,7 @@ export function serverDiagnostics(doc: ClientDocument, server: ServerConfigurati
       if (value && typeof value === 'object' && !Array.isArray(value)) found.push(...checkAgainstServer(c.node, value as Record<string, unknown>, server));
     }
   }
-  const result = found.map((d) => ({ range: rangeOf(doc.lines, d.offset, d.length), severity: d.severity, code: d.code, message: d.message, ...(d.data ? { data: d.data } : {}) }));
+  const result = found.map((d) => toEngineDiagnostic(d, doc.lines));
   memo.set(doc, { server, result });
   return result;
 }

@@ -6,7 +6,7 @@ import { findProperty } from '../document/nodeLookup';
 import { AliasBudgetExceeded, nodeValue } from '../document/nodeValue';
 import type { LineIndex } from '../document/lineIndex';
 import { fieldInfo, type HydraVersion } from '../schema/clientSchema';
-import { rangeOf, type EngineDiagnostic } from '../validation/diagnostic';
+import { toEngineDiagnostic, type EngineDiagnostic } from '../validation/diagnostic';
 import { Codes } from '../validation/diagnosticCodes';
 import type { OffsetDiagnostic } from '../validation/offsetDiagnostic';
 import { validateClientSchema } from '../validation/schemaValidation';
@@ -39,7 +39,7 @@ export function maesterDiagnostics(parsed: ParsedDocument, options: MaesterOptio
     found.push({ offset: apiVersion.keyOffset, length: apiVersion.keyLength, severity: 'warning', code: MaesterCodes.unknownVersion, message: `Only ${MAESTER_API_VERSION} of Hydra Maester's OAuth2Client is known here: this resource is not checked.` });
   }
   found.sort((a, b) => a.offset - b.offset || a.length - b.length);
-  return found.map((d) => ({ range: rangeOf(lines, d.offset, d.length), severity: d.severity, code: d.code, message: d.message, ...(d.data ? { data: d.data } : {}) }));
+  return found.map((d) => toEngineDiagnostic(d, lines));
 }
 
 export function resourceDiagnostics(r: MaesterResource, parsed: ParsedDocument, options: MaesterOptions): OffsetDiagnostic[] {

@@ -4,7 +4,7 @@
 import type { Severity } from '../document/documentModel';
 import { findProperty, nodeAtSegments } from '../document/nodeLookup';
 import { DEFAULT_HYDRA_VERSION, type HydraVersion } from '../schema/clientSchema';
-import type { OffsetDiagnostic } from '../validation/offsetDiagnostic';
+import { offsetDiagnostic, type OffsetDiagnostic } from '../validation/offsetDiagnostic';
 import type { ClientRuleContext } from '../validation/validateDocument';
 import type { RuleCode } from './ruleCodes';
 
@@ -78,19 +78,11 @@ export function fositeText(hint: string): string {
 
 /** An error Hydra answers with 400; `hint` is Hydra's hint text before fosite's quote swap. */
 export function hydraError(at: Span, code: RuleCode, hint: string, data?: Record<string, unknown>): OffsetDiagnostic {
-  return finding(at, 'error', code, fositeText(hint), data);
+  return offsetDiagnostic(at.offset, at.length, 'error', code, fositeText(hint), data);
 }
 
 export function note(at: Span, severity: Severity, code: RuleCode, message: string, data?: Record<string, unknown>): OffsetDiagnostic {
-  return finding(at, severity, code, message, data);
-}
-
-// Object literals rather than spreads: a big file makes over a thousand of these, most of them
-// before V8 has optimised this code, and an unoptimised spread costs microseconds each.
-function finding(at: Span, severity: Severity, code: RuleCode, message: string, data: Record<string, unknown> | undefined): OffsetDiagnostic {
-  return data
-    ? { offset: at.offset, length: at.length, severity, code, message, data }
-    : { offset: at.offset, length: at.length, severity, code, message };
+  return offsetDiagnostic(at.offset, at.length, severity, code, message, data);
 }
 
 /** True when the schema layer already reports an error on exactly this node: a rule then stays quiet. */

@@ -5,9 +5,9 @@ import type { ParsedDocument } from '../document/documentModel';
 import { LineIndex } from '../document/lineIndex';
 import { AliasBudgetExceeded, nodeValue } from '../document/nodeValue';
 import { fieldInfo, type HydraVersion } from '../schema/clientSchema';
-import { rangeOf, type EngineDiagnostic } from './diagnostic';
+import { toEngineDiagnostic, type EngineDiagnostic } from './diagnostic';
 import { Codes } from './diagnosticCodes';
-import type { OffsetDiagnostic } from './offsetDiagnostic';
+import { offsetDiagnostic, type OffsetDiagnostic } from './offsetDiagnostic';
 import { validateClientSchema } from './schemaValidation';
 
 export interface ValidationOptions {
@@ -91,21 +91,12 @@ export function validateDocument(
   }
   // In reading order, as people scan a file (and the CLI prints it).
   found.sort((a, b) => a.offset - b.offset || a.length - b.length);
-  // Literals, not a spread of `data`: one per diagnostic, mostly in code V8 has not optimised yet.
-  return found.map((d) => {
-    const range = rangeOf(lines, d.offset, d.length);
-    return d.data
-      ? { range, severity: d.severity, code: d.code, message: d.message, data: d.data }
-      : { range, severity: d.severity, code: d.code, message: d.message };
-  });
+  return found.map((d) => toEngineDiagnostic(d, lines));
 }
 
-/** `d` placed `delta` further on. A literal, not a spread: this runs for each reused diagnostic on every edit. */
+/** `d` placed `delta` further on (for each reused diagnostic, on every edit). */
 function movedBy(d: OffsetDiagnostic, delta: number): OffsetDiagnostic {
-  const offset = d.offset + delta;
-  return d.data
-    ? { offset, length: d.length, severity: d.severity, code: d.code, message: d.message, data: d.data }
-    : { offset, length: d.length, severity: d.severity, code: d.code, message: d.message };
+  return offsetDiagnostic(d.offset + delta, d.length, d.severity, d.code, d.message, d.data);
 }
 
 function validateClient(client: ClientEntry, document: ParsedDocument, options: ValidationOptions): OffsetDiagnostic[] {
