@@ -49,7 +49,10 @@ export function startWarmUp(rules: readonly ClientRule[], whenFinished?: () => v
   let timer: NodeJS.Immediate | undefined;
   const step = () => {
     const [uri, text, language] = samples[round % samples.length];
-    analyseDocument(uri, round, text, language, DEFAULT_SETTINGS, rules).diagnostics();
+    const analysed = analyseDocument(uri, round, text, language, DEFAULT_SETTINGS, rules);
+    analysed.diagnostics();
+    // Diagnostics leave a JSON file's tree unbuilt; the editing features build it on first use.
+    for (const d of analysed.parsed.documents) void d.root;
     timer = ++round < 8 ? setImmediate(step) : undefined;
     // Only after the last round: a warm-up stopped by a real document leaves that document be.
     if (!timer) whenFinished?.();

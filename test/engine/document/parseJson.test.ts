@@ -83,3 +83,25 @@ test('a raw control character inside a string is refused by the strict parser, w
   const fine = `{\n\t"a": "${long}",\r\n  "b": "line\\nbreak"\n}`;
   assert.deepEqual(nodeValue(parseJsonStrict(fine)!.documents[0].root!), JSON.parse(fine));
 });
+
+test('well-formed JSON builds its tree on first read, the same tree as one client at a time', () => {
+  const text = JSON.stringify([{ client_id: 'a', grant_types: ['x', 'y'], jwks: { keys: [{ kty: 'RSA' }] } }, 'misplaced', { client_name: 'b\n"c"', n: 1.5 }], null, 2);
+  const doc = parseJson(text).documents[0];
+  const onDemand = doc.nodesOnDemand!;
+  assert.ok(onDemand, 'nothing built yet');
+  const oneByOne = onDemand.outline.items!.map((span) => onDemand.nodesAt(span));
+  const root = doc.root;
+  assert.equal(doc.nodesOnDemand, undefined, 'built now');
+  assert.equal(root?.type, 'array');
+  if (root?.type !== 'array') return;
+  const withoutParents = (n: unknown) => JSON.stringify(n, (k, v) => (k === 'parent' ? undefined : v));
+  assert.deepEqual(root.items.map(withoutParents), oneByOne.map(withoutParents));
+  assert.ok(root.items.every((item) => item.parent === root));
+  assert.deepEqual(nodeValue(root), JSON.parse(text));
+});
+
+test('JSON with a duplicate key gets its tree at once, to place the warning', () => {
+  const doc = parseJson('[{"client_id": "a"}, {"scope": "x", "nested": {"k": 1, "k": 2}}]');
+  assert.equal(doc.documents[0].nodesOnDemand, undefined);
+  assert.deepEqual(doc.problems.map((p) => p.code), ['duplicate-key']);
+});

@@ -70,6 +70,12 @@ export function checkCase(input: CaseInput, hydraVersion: HydraVersion, boundMs:
   const swallowed = doc.parsed.problems.find((p) => p.code === PARSER_FAILURE);
   if (swallowed) out.violations.push(`a parser threw (reported as ${PARSER_FAILURE}): ${swallowed.message}`);
   const diagnostics = timed('validate', () => doc.diagnostics()) ?? [];
+  if (language === 'json') {
+    // Well-formed JSON is validated from its text, its nodes unbuilt: the tree must agree.
+    const treeFirst = analyseDocument(uri, 1, text, language, settings, HYDRA_RULES);
+    for (const d of treeFirst.parsed.documents) void d.root;
+    if (JSON.stringify(treeFirst.diagnostics()) !== JSON.stringify(diagnostics)) out.violations.push('diagnostics differ when the tree is built before validating');
+  }
   if (manyBrackets(text)) {
     // Deep documents: the parse must not depend on how deep the caller's stack already is (a
     // recursive parser near its limit answered differently from a request handler than on open).

@@ -1,6 +1,7 @@
 // Where the clients are: a document holds one client, an array of clients (`hydra import` form),
 // or, in YAML, one of those per `---` document.
-import type { AstNode, ObjectNode, ParsedDocument } from './documentModel';
+import type { AstNode, NodesOnDemand, ObjectNode, ParsedDocument } from './documentModel';
+import type { ValueSpan } from './jsonOutline';
 
 export interface ClientEntry {
   node: ObjectNode;
@@ -9,28 +10,100 @@ export interface ClientEntry {
   arrayIndex?: number;
   /** The client's plain value, when the parser already built it. */
   value?: unknown;
+  /**
+   * Set when the client is well-formed JSON without duplicate keys, starting at `offset`:
+   * positions are then read from the text (clientPositions.ts) and its nodes need not be built.
+   */
+  jsonSource?: { text: string; offset: number };
+}
+
+/** A client of a parsed document: its place is known even while its nodes are not built. */
+export interface LocatedClient extends ClientEntry {
+  offset: number;
+  length: number;
 }
 
 export interface ClientLayout {
-  clients: ClientEntry[];
+  clients: LocatedClient[];
   /** Values standing where a client object should be (e.g. a string item in the client array). */
   misplaced: AstNode[];
 }
 
+/**
+ * The clients of a document. Where the tree is not built yet (well-formed JSON), each client's
+ * nodes are built on their own when first read: validation reads its positions from the text
+ * instead (clientPositions.ts), and the tree stays unbuilt until an editing feature asks for it.
+ */
 export function clientLayout(doc: ParsedDocument): ClientLayout {
-  const clients: ClientEntry[] = [];
+  const clients: LocatedClient[] = [];
   const misplaced: AstNode[] = [];
   doc.documents.forEach((d, documentIndex) => {
+    const onDemand = d.nodesOnDemand;
+    if (onDemand) {
+      layoutFromOutline(onDemand, d.value, documentIndex, clients, misplaced);
+      return;
+    }
     const root = d.root;
     if (!root) return;
-    if (root.type === 'object') clients.push({ node: root, documentIndex, value: d.value });
+    if (root.type === 'object') clients.push(treeClient(root, documentIndex, undefined, d.value));
     else if (root.type === 'array') {
       const values = Array.isArray(d.value) && d.value.length === root.items.length ? d.value : undefined;
       root.items.forEach((item, arrayIndex) => {
-        if (item.type === 'object') clients.push({ node: item, documentIndex, arrayIndex, value: values?.[arrayIndex] });
+        if (item.type === 'object') clients.push(treeClient(item, documentIndex, arrayIndex, values?.[arrayIndex]));
         else misplaced.push(item);
       });
     } else if (!(root.type === 'null' && root.length === 0)) misplaced.push(root);
   });
   return { clients, misplaced };
+}
+
+function treeClient(node: ObjectNode, documentIndex: number, arrayIndex: number | undefined, value: unknown): LocatedClient {
+  return { node, documentIndex, arrayIndex, value, offset: node.offset, length: node.length };
+}
+
+function layoutFromOutline(onDemand: NodesOnDemand, value: unknown, documentIndex: number, clients: LocatedClient[], misplaced: AstNode[]): void {
+  const { root, items } = onDemand.outline;
+  if (root.kind === 'object') clients.push(new ClientOnDemand(onDemand, root, documentIndex, undefined, value));
+  else if (items) {
+    const values = Array.isArray(value) && value.length === items.length ? value : undefined;
+    items.forEach((item, arrayIndex) => {
+      if (item.kind === 'object') clients.push(new ClientOnDemand(onDemand, item, documentIndex, arrayIndex, values?.[arrayIndex]));
+      else misplaced.push(onDemand.nodesAt(item));
+    });
+  } else misplaced.push(onDemand.nodesAt(root));
+}
+
+class ClientOnDemand implements LocatedClient {
+  readonly offset: number;
+  readonly length: number;
+  readonly jsonSource: { text: string; offset: number };
+  private nodes?: ObjectNode;
+
+  constructor(
+    private readonly source: NodesOnDemand,
+    private readonly span: ValueSpan,
+    readonly documentIndex: number,
+    readonly arrayIndex: number | undefined,
+    readonly value: unknown,
+  ) {
+    this.offset = span.offset;
+    this.length = span.length;
+    this.jsonSource = { text: source.text, offset: span.offset };
+  }
+
+  get node(): ObjectNode {
+    return (this.nodes ??= this.source.nodesAt(this.span) as ObjectNode);
+  }
+
+  forgetNodes(): void {
+    this.nodes = undefined;
+  }
+}
+
+/**
+ * Lets go of the nodes a client built on demand, once its diagnostics are made: kept until the
+ * whole document is validated, they would be copied by the young-generation GC over and over.
+ */
+export function forgetNodesBuiltOnDemand(client: LocatedClient): void {
+  if (client instanceof ClientOnDemand) client.forgetNodes();
 }

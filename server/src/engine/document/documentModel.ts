@@ -1,5 +1,6 @@
 // The one document model both JSON and YAML parse into. Offsets are UTF-16 code-unit offsets into
 // the original text, as in LSP, so every consumer maps ranges the same way whatever the language.
+import type { JsonOutline, ValueSpan } from './jsonOutline';
 
 export type ScalarNode = StringNode | NumberNode | BooleanNode | NullNode;
 export type AstNode = ObjectNode | ArrayNode | ScalarNode | AliasNode;
@@ -78,6 +79,17 @@ export interface SubDocument {
   length: number;
   /** The plain value, when the parser built it anyway (js-yaml does): saves rebuilding it. */
   value?: unknown;
+  /** Set while `root` is not built yet and can be built in parts (well-formed JSON). */
+  readonly nodesOnDemand?: NodesOnDemand;
+}
+
+/** Where the top-level values are, without nodes, and how to build one value's nodes alone. */
+export interface NodesOnDemand {
+  /** The document's text: well-formed JSON without duplicate keys. */
+  readonly text: string;
+  outline: JsonOutline;
+  /** The nodes of one value of the outline, on their own (no parent): for positions only. */
+  nodesAt(span: ValueSpan): AstNode;
 }
 
 export type DocumentLanguage = 'json' | 'yaml';

@@ -17,8 +17,12 @@ export interface PathHit {
 
 /** Follows ajv's instancePath ("/grant_types/0") from `root`, as far as the source allows. */
 export function nodeAtPath(root: AstNode, instancePath: string): PathHit {
-  const segments = instancePath === '' ? [] : instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  return nodeAtSegments(root, segments);
+  return nodeAtSegments(root, pointerSegments(instancePath));
+}
+
+/** The keys and indexes of ajv's instancePath (a JSON pointer: "/grant_types/0"). */
+export function pointerSegments(instancePath: string): string[] {
+  return instancePath === '' ? [] : instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** Like nodeAtPath, with the path already split: keys and array indexes. */

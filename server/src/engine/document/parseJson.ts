@@ -1,21 +1,35 @@
-// JSON with positions. A fast strict scanner handles well-formed input (the common case, and the
-// one the big-file budget is about); anything else goes to jsonc-parser, which tolerates errors
-// and comments and reports them.
+// JSON with positions. Well-formed input (the common case, and the one the big-file budget is
+// about) is read by the native parser, its nodes built on demand by a fast strict scanner;
+// anything else goes to jsonc-parser, which tolerates errors and comments and reports them.
 import * as jsonc from 'jsonc-parser';
 import { attach, newArray, newObject, newProperty, trimCollection } from './astBuilder';
-import type { ArrayNode, AstNode, ObjectNode, ParseProblem, ParsedDocument } from './documentModel';
+import type { ArrayNode, AstNode, NodesOnDemand, ObjectNode, ParseProblem, ParsedDocument, SubDocument } from './documentModel';
 import { findDuplicateKeys } from './duplicateKeys';
+import { countKeys, outlineJson, type JsonOutline, type ValueSpan } from './jsonOutline';
 
 export function parseJson(text: string): ParsedDocument {
   return parseJsonStrict(text) ?? parseJsonTolerant(text);
 }
 
-/** The fast path: well-formed JSON only (null otherwise). Iterative, so safe at any depth. */
+/**
+ * Well-formed JSON only (null otherwise). The native parser reads it first: its value is all that
+ * validation needs, and the outline says where each client is. Nodes — tens of thousands in a
+ * big file, most of them never looked at — are built only on demand: one client's when one of
+ * its diagnostics needs a position, the whole tree when an editing feature asks for it.
+ */
 export function parseJsonStrict(text: string): ParsedDocument | null {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const root = parseStrict(text, start);
+  const value = nativeValue(text, start);
+  if (value !== undefined) {
+    const outline = outlineJson(text, start);
+    if (outline.keyCount === countKeys(value)) {
+      return { language: 'json', text, documents: [new LazyJsonDocument(text, start, value, outline)], problems: [] };
+    }
+  }
+  // Duplicate keys (or a text the native parser refused): the tree now, to find and place them.
+  const root = parseStrict(text, start, false);
   if (root === null) return null;
-  return { language: 'json', text, documents: [{ root, offset: 0, length: text.length, value: nativeValue(text, start) }], problems: findDuplicateKeys(root) };
+  return { language: 'json', text, documents: [{ root, offset: 0, length: text.length, value }], problems: findDuplicateKeys(root) };
 }
 
 /**
@@ -31,11 +45,54 @@ function nativeValue(text: string, start: number): unknown {
   }
 }
 
+/** Well-formed JSON without duplicate keys, its nodes built on demand (see parseJsonStrict). */
+class LazyJsonDocument implements SubDocument, NodesOnDemand {
+  readonly offset = 0;
+  readonly length: number;
+  private tree: AstNode | undefined = undefined;
+  private built = false;
+
+  constructor(
+    readonly text: string,
+    private readonly start: number,
+    public value: unknown,
+    readonly outline: JsonOutline,
+  ) {
+    this.length = text.length;
+  }
+
+  get root(): AstNode | undefined {
+    if (!this.built) {
+      this.tree = parseStrict(this.text, this.start, false) ?? undefined;
+      this.built = true;
+    }
+    return this.tree;
+  }
+
+  set root(node: AstNode | undefined) {
+    this.tree = node;
+    this.built = true;
+  }
+
+  get nodesOnDemand(): NodesOnDemand | undefined {
+    return this.built ? undefined : this;
+  }
+
+  nodesAt(span: ValueSpan): AstNode {
+    // Cut at the value's end (offsets stay): the scanner's searches then stop there, not at the
+    // end of a big document, once for every client.
+    return parseStrict(this.text.slice(0, span.offset + span.length), span.offset, true)!;
+  }
+}
+
 const WS = /[ \t\n\r]*/y;
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 
-/** Returns null on any syntax problem; the tolerant parser then explains it. */
-function parseStrict(text: string, from: number): AstNode | null {
+/**
+ * Returns null on any syntax problem; the tolerant parser then explains it. `single`: read the one
+ * value at `from` and stop there (the rest of the text is not looked at).
+ */
+function parseStrict(text: string, from: number, single: boolean): AstNode | null {
   let pos = from;
   const skipWs = () => {
     WS.lastIndex = pos;
@@ -110,7 +167,7 @@ function parseStrict(text: string, from: number): AstNode | null {
     const c = text.charCodeAt(pos);
     if (expect === 'commaOrEnd') {
       const top = stack[stack.length - 1];
-      if (!top) return null; // trailing garbage after the root value
+      if (!top) return single ? root : null; // else trailing garbage after the root value
       if (c === 0x2c /* , */) {
         pos++;
         expect = top.type === 'object' ? 'key' : 'value';

@@ -70,7 +70,7 @@ export function resourceDiagnostics(r: MaesterResource, parsed: ParsedDocument, 
   if (scope && deprecated) out.push({ offset: scope.keyOffset, length: scope.keyLength, severity: 'information', code: MaesterCodes.deprecatedKey, message: `spec.scope is deprecated. ${deprecated}`, data: { key: 'scope', suggestion: 'scopeArray' } });
 
   const crdSpans = new Set(crd.map((d) => `${d.offset}:${d.length}`));
-  const hydraSchema = validateClientSchema(view.node, view.value, options.hydraVersion)
+  const hydraSchema = validateClientSchema(view, view.value, options.hydraVersion)
     .filter((d) => !COVERED_BY_CRD.has(d.code) && !crdSpans.has(`${d.offset}:${d.length}`));
   const ctx: ClientRuleContext = {
     client: { node: view.node, documentIndex: r.documentIndex },

@@ -2,7 +2,7 @@
 // absent are the zero value; a wrong type is the schema layer's error, so rules skip it), finding
 // the node a diagnostic belongs on, and not repeating what the schema layer already reports.
 import type { Severity } from '../document/documentModel';
-import { findProperty, nodeAtSegments } from '../document/nodeLookup';
+import { keysNamed, valueAt } from '../document/clientPositions';
 import { DEFAULT_HYDRA_VERSION, type HydraVersion } from '../schema/clientSchema';
 import { offsetDiagnostic, type OffsetDiagnostic } from '../validation/offsetDiagnostic';
 import type { ClientRuleContext } from '../validation/validateDocument';
@@ -59,16 +59,16 @@ export function byteLength(s: string): number {
   return Buffer.byteLength(s, 'utf8');
 }
 
-/** The node at a path below the client (the last duplicate key wins, like Hydra). */
+/** The value at a path below the client (the last duplicate key wins, like Hydra). */
 export function spanAt(ctx: ClientRuleContext, path: readonly PathSegment[]): Span {
-  const { node } = nodeAtSegments(ctx.client.node, path);
-  return { offset: node.offset, length: node.length };
+  const { offset, length } = valueAt(ctx.client, path);
+  return { offset, length };
 }
 
 /** The key of a top-level property, for problems that the key's presence causes. */
 export function keySpan(ctx: ClientRuleContext, key: string): Span {
-  const p = findProperty(ctx.client.node, key);
-  return p ? { offset: p.keyOffset, length: p.keyLength } : spanAt(ctx, [key]);
+  const p = keysNamed(ctx.client, key).pop();
+  return p ? { offset: p.offset, length: p.length } : spanAt(ctx, [key]);
 }
 
 /** fosite replaces every `"` in an error description with `'`. */

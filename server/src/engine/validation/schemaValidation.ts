@@ -2,14 +2,15 @@
 // mapped to the exact node: the value for type/enum/format/pattern errors, the key for unknown keys.
 import type { ErrorObject } from 'ajv';
 import validateClient from 'oauth2-client-studio:client-validator';
-import type { ObjectNode } from '../document/documentModel';
-import { nodeAtPath } from '../document/nodeLookup';
+import { keysNamed, valueAt, type PositionSource } from '../document/clientPositions';
+import { pointerSegments } from '../document/nodeLookup';
 import { fieldInfo, fieldNames, type HydraVersion } from '../schema/clientSchema';
 import { closestMatch } from './didYouMean';
 import { Codes } from './diagnosticCodes';
 import type { OffsetDiagnostic } from './offsetDiagnostic';
 
-export function validateClientSchema(client: ObjectNode, value: unknown, hydraVersion?: HydraVersion): OffsetDiagnostic[] {
+/** Positions come from `client` only for the errors found (its nodes may be built on first read). */
+export function validateClientSchema(client: PositionSource, value: unknown, hydraVersion?: HydraVersion): OffsetDiagnostic[] {
   if (validateClient(value)) return [];
   const errors = (validateClient.errors ?? []).filter((e) => e.keyword !== 'if' && e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
   // A wrong type makes enum/format/pattern errors on the same value noise.
@@ -26,11 +27,11 @@ export function validateClientSchema(client: ObjectNode, value: unknown, hydraVe
   return out;
 }
 
-function mapError(client: ObjectNode, e: ErrorObject): OffsetDiagnostic | undefined {
-  const hit = nodeAtPath(client, e.instancePath);
+function mapError(client: PositionSource, e: ErrorObject): OffsetDiagnostic | undefined {
+  const hit = valueAt(client, pointerSegments(e.instancePath));
   const field = topField(e.instancePath);
   const label = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'client';
-  const at = { offset: hit.node.offset, length: hit.node.length };
+  const at = { offset: hit.offset, length: hit.length };
   const info = field ? fieldInfo(field) : undefined;
   const softSeverity = info?.schema['x-severity'] === 'warning' ? 'warning' : 'error';
   switch (e.keyword) {
@@ -38,11 +39,11 @@ function mapError(client: ObjectNode, e: ErrorObject): OffsetDiagnostic | undefi
       const key = String((e.params as { additionalProperty: string }).additionalProperty);
       if (e.instancePath === '' && key === '$schema') return undefined;
       if (e.instancePath !== '') return undefined; // nested objects (jwks keys…) are open in practice
-      const prop = [...client.properties].reverse().find((p) => p.key === key);
+      const prop = keysNamed(client, key).pop();
       const suggestion = closestMatch(key, fieldNames);
       return {
-        offset: prop?.keyOffset ?? at.offset,
-        length: prop?.keyLength ?? at.length,
+        offset: prop?.offset ?? at.offset,
+        length: prop?.length ?? at.length,
         severity: 'warning',
         code: Codes.unknownKey,
         message: suggestion
@@ -59,13 +60,13 @@ function mapError(client: ObjectNode, e: ErrorObject): OffsetDiagnostic | undefi
         ...at,
         severity: 'error',
         code: Codes.typeMismatch,
-        message: `${label} must be ${shown.map(article).join(' or ')}${nullable ? ' (or null)' : ''}, not ${describe(hit.node.type)}. Hydra rejects the whole client when its JSON doesn't decode.`,
-        data: { expected: shown, actual: hit.node.type },
+        message: `${label} must be ${shown.map(article).join(' or ')}${nullable ? ' (or null)' : ''}, not ${describe(hit.type)}. Hydra rejects the whole client when its JSON doesn't decode.`,
+        data: { expected: shown, actual: hit.type },
       };
     }
     case 'enum': {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.filter((v) => v !== null && v !== '');
-      const actual = (hit.node as { value?: unknown }).value;
+      const actual = hit.value;
       // Hydra lower-cases some values (access_token_strategy) before checking them.
       if (info?.schema['x-case-insensitive'] === true && typeof actual === 'string' && allowed.includes(actual.toLowerCase())) return undefined;
       const closest = typeof actual === 'string' ? closestMatch(actual, allowed.map(String)) : undefined;
@@ -80,7 +81,7 @@ function mapError(client: ObjectNode, e: ErrorObject): OffsetDiagnostic | undefi
     }
     case 'format': {
       const format = (e.params as { format: string }).format;
-      const actual = (hit.node as { value?: unknown }).value;
+      const actual = hit.value;
       return {
         ...at,
         severity: softSeverity,
@@ -90,7 +91,7 @@ function mapError(client: ObjectNode, e: ErrorObject): OffsetDiagnostic | undefi
       };
     }
     case 'pattern': {
-      const actual = (hit.node as { value?: unknown }).value;
+      const actual = hit.value;
       const isDuration = field !== undefined && e.instancePath === `/${field}` && field.endsWith('_lifespan');
       return isDuration
         ? {

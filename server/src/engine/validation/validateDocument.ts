@@ -1,8 +1,9 @@
 // Validation of a parsed document: parse problems, then per client the schema, unknown or
 // version-unknown keys, server-set fields, and the pluggable rules (Hydra's own checks).
-import { clientLayout, type ClientEntry } from '../document/clientEntries';
+import { clientLayout, forgetNodesBuiltOnDemand, type ClientEntry } from '../document/clientEntries';
 import type { ParsedDocument } from '../document/documentModel';
 import { LineIndex } from '../document/lineIndex';
+import { keysNamed } from '../document/clientPositions';
 import { AliasBudgetExceeded, nodeValue } from '../document/nodeValue';
 import { fieldInfo, type HydraVersion } from '../schema/clientSchema';
 import { toEngineDiagnostic, type EngineDiagnostic } from './diagnostic';
@@ -82,9 +83,10 @@ export function validateDocument(
       });
     }
     for (const client of layout.clients) {
-      const { offset, length } = client.node;
+      const { offset, length } = client;
       const reused = reuse?.previous?.get(doc.text.slice(offset, offset + length));
       const diagnostics = reused ? reused.map((d) => movedBy(d, offset)) : validateClient(client, doc, options);
+      forgetNodesBuiltOnDemand(client);
       reuse?.next.push({ offset, length, diagnostics });
       for (const d of diagnostics) found.push(d);
     }
@@ -114,8 +116,8 @@ function validateClient(client: ClientEntry, document: ParsedDocument, options: 
       message: 'This client expands to too many values through YAML aliases (an alias bomb?); it was not validated.',
     }];
   }
-  const schemaDiagnostics = validateClientSchema(client.node, value, options.hydraVersion);
-  const out = schemaDiagnostics.concat(fieldNotes(client, options));
+  const schemaDiagnostics = validateClientSchema(client, value, options.hydraVersion);
+  const out = schemaDiagnostics.concat(fieldNotes(client, value, options));
   const ctx: ClientRuleContext = { client, value, options, document, schemaDiagnostics };
   for (const rule of options.rules ?? []) {
     // An indexed loop: rules return arrays of several kinds (empty literals, filter/map results),
@@ -140,28 +142,22 @@ function withoutShadowedWarnings(found: OffsetDiagnostic[]): OffsetDiagnostic[] 
 const SCHEMA_WARNING_CODES: ReadonlySet<string> = new Set([Codes.enumMismatch, Codes.formatMismatch, Codes.patternMismatch]);
 
 /** Keys the target Hydra version doesn't know, and server-set keys that Hydra ignores on input. */
-function fieldNotes(client: ClientEntry, options: ValidationOptions): OffsetDiagnostic[] {
+function fieldNotes(client: ClientEntry, value: Record<string, unknown>, options: ValidationOptions): OffsetDiagnostic[] {
   const out: OffsetDiagnostic[] = [];
-  for (const p of client.node.properties) {
-    const info = fieldInfo(p.key);
+  // The value's keys first: most clients have no such key, and then no position is looked up.
+  for (const key of Object.keys(value)) {
+    const info = fieldInfo(key);
     if (!info) continue;
-    const at = { offset: p.keyOffset, length: p.keyLength };
     if (!info.versions.includes(options.hydraVersion)) {
-      out.push({
-        ...at,
-        severity: 'warning',
-        code: Codes.keyNotInVersion,
-        message: `"${p.key}" is not known to Hydra ${options.hydraVersion} (known in ${info.versions.join(', ')}): it is ignored there.`,
-        data: { key: p.key, versions: info.versions },
-      });
-    } else if (info.readOnly && p.value && p.value.type !== 'null') {
-      out.push({
-        ...at,
-        severity: 'information',
-        code: Codes.readOnlyField,
-        message: `"${p.key}" is set by the server; Hydra ignores it on create and update.`,
-        data: { key: p.key },
-      });
+      for (const at of keysNamed(client, key)) {
+        out.push(offsetDiagnostic(at.offset, at.length, 'warning', Codes.keyNotInVersion,
+          `"${key}" is not known to Hydra ${options.hydraVersion} (known in ${info.versions.join(', ')}): it is ignored there.`,
+          { key, versions: info.versions }));
+      }
+    } else if (info.readOnly) {
+      for (const at of keysNamed(client, key)) {
+        if (at.hasValue) out.push(offsetDiagnostic(at.offset, at.length, 'information', Codes.readOnlyField, `"${key}" is set by the server; Hydra ignores it on create and update.`, { key }));
+      }
     }
   }
   return out;

@@ -1,0 +1,71 @@
+// Well-formed JSON is validated without building its nodes: positions are read from the text
+// (document/jsonLocator.ts). These pin that this changes nothing a user sees.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyseDocument } from '../../../server/src/engine/clientDocument';
+import type { NodesOnDemand } from '../../../server/src/engine/document/documentModel';
+import { DEFAULT_SETTINGS } from '../../../server/src/engine/engineSettings';
+import { HYDRA_RULES } from '../../../server/src/engine/rules';
+import { HYDRA_VERSIONS } from '../../../server/src/engine/schema/clientSchema';
+import { warmUpSamples } from '../../../server/src/languageServer/warmUp';
+import { SEED_DOCUMENTS } from '../../fuzz/engine/seedDocuments';
+
+/** The seeds' JSON clients, one by one and as a file of them all, in the spellings JSON allows. */
+function jsonDocuments(): string[] {
+  const clients = SEED_DOCUMENTS.filter((s) => s.language === 'json').flatMap((s) => {
+    try {
+      const v: unknown = JSON.parse(s.text.replace(/^\ufeff/, ''));
+      return Array.isArray(v) ? v : [v];
+    } catch {
+      return [];
+    }
+  });
+  const all = JSON.stringify(clients, null, 2);
+  return [
+    ...clients.map((c) => JSON.stringify(c, null, 2)),
+    all,
+    // Escaped keys, escapes in values, CRLF, a byte order mark, non-clients among the clients.
+    all.replace(/"client_id"/g, '"client\\u005fid"').replace(/"redirect_uris": \[/g, '"redirect_uris": ["a\\"b\\\\", '),
+    '\ufeff' + all.replace(/\n/g, '\r\n'),
+    JSON.stringify([clients[0], 'not a client', 3, null, [clients[1]], clients[2]]),
+  ];
+}
+
+const diagnosticsOf = (text: string, uri: string, hydraVersion: (typeof HYDRA_VERSIONS)[number], treeFirst: boolean) => {
+  const doc = analyseDocument(uri, 1, text, 'json', { ...DEFAULT_SETTINGS, hydraVersion }, HYDRA_RULES);
+  if (treeFirst) for (const d of doc.parsed.documents) void d.root;
+  return JSON.stringify(doc.diagnostics());
+};
+
+test('diagnostics read from the JSON text are those read from its tree, in every Hydra version', () => {
+  const docs = jsonDocuments();
+  assert.ok(docs.length > 40);
+  let findings = 0;
+  for (const text of docs) {
+    for (const hydraVersion of HYDRA_VERSIONS) {
+      // By name, and detected by content (which reads the clients' keys).
+      for (const uri of ['file:///c.oauth2-client.json', 'file:///plain.json']) {
+        const fromText = diagnosticsOf(text, uri, hydraVersion, false);
+        assert.equal(fromText, diagnosticsOf(text, uri, hydraVersion, true), `${hydraVersion} ${uri}\n${text.slice(0, 300)}`);
+        findings += (JSON.parse(fromText) as unknown[]).length;
+      }
+    }
+  }
+  assert.ok(findings > 500, `only ${findings} diagnostics: the comparison would prove little`);
+});
+
+test('validating well-formed JSON builds no nodes: neither the tree nor any client\'s', () => {
+  const [, text] = warmUpSamples(60).find(([, , language]) => language === 'json')!;
+  const doc = analyseDocument('file:///w.oauth2-client.json', 1, text, 'json', DEFAULT_SETTINGS, HYDRA_RULES);
+  const onDemand = doc.parsed.documents[0].nodesOnDemand as NodesOnDemand;
+  let built = 0;
+  const nodesAt = onDemand.nodesAt.bind(onDemand);
+  onDemand.nodesAt = (span) => (built++, nodesAt(span));
+  const diagnostics = doc.diagnostics();
+  assert.ok(diagnostics.length > 30);
+  assert.equal(built, 0);
+  assert.ok(doc.parsed.documents[0].nodesOnDemand, 'the tree is still unbuilt');
+  // The editing features build it when they first ask.
+  assert.equal(doc.parsed.documents[0].root?.type, 'array');
+  assert.equal(doc.parsed.documents[0].nodesOnDemand, undefined);
+});
