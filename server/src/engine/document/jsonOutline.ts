@@ -89,7 +89,8 @@ export function countKeys(value: unknown): number {
       continue;
     }
     const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
+    // for-in, not Object.keys: no list per object (JSON.parse's objects have no inherited keys).
+    for (const k in o) {
       count++;
       const child = o[k];
       if (child !== null && typeof child === 'object') work.push(child);

@@ -16,9 +16,13 @@ export function knownGrantTypes(version: HydraVersion): readonly string[] {
   return version === 'v26' ? V26_GRANTS : BASE_GRANTS;
 }
 
+// Five rules read the grant_types items of each client: list them once per client.
+const grantsFor = new WeakMap<ClientRuleContext, readonly StringItem[] | undefined>();
+
 /** The grant_types items, or undefined when grant_types is of the wrong type. */
-function grants(ctx: ClientRuleContext): StringItem[] | undefined {
-  return strings(ctx.value, 'grant_types');
+function grants(ctx: ClientRuleContext): readonly StringItem[] | undefined {
+  if (!grantsFor.has(ctx)) grantsFor.set(ctx, strings(ctx.value, 'grant_types'));
+  return grantsFor.get(ctx);
 }
 
 function grantNote(ctx: ClientRuleContext, item: StringItem, code: Parameters<typeof note>[2], message: string, data?: Record<string, unknown>): OffsetDiagnostic {
