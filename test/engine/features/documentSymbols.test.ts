@@ -50,3 +50,16 @@ test('a document being typed still has an outline; other files have none', () =>
   checkNesting(symbols);
   assert.deepEqual(provideDocumentSymbols(analyse('{"name": "x"}', 'json', 'file:///w/package.json')), []);
 });
+
+test('the outline of well-formed JSON builds the tree once, and the requests after it use that tree', () => {
+  const text = JSON.stringify([{ client_id: 'a', client_name: 'A' }, { client_id: 'b' }], null, 2);
+  const doc = analyse(text, 'json');
+  doc.diagnostics();
+  const sub = doc.parsed.documents[0];
+  assert.ok(sub.nodesOnDemand, 'validation left the tree unbuilt');
+  assert.deepEqual(provideDocumentSymbols(doc).map((s) => s.name), ['A', 'b']);
+  assert.equal(sub.nodesOnDemand, undefined, 'built by the outline');
+  const root = sub.root;
+  provideDocumentSymbols(doc);
+  assert.equal(sub.root, root, 'not built again');
+});

@@ -29,7 +29,7 @@ export function serverDiagnostics(doc: ClientDocument, server: ServerConfigurati
       if (view) found.push(...checkAgainstServer(view.node, view.value, server, label));
     }
   } else {
-    for (const c of clientLayout(doc.parsed).clients) {
+    for (const c of clientLayout(doc.parsed, true).clients) {
       const value = safe(() => nodeValue(c.node));
       if (value && typeof value === 'object' && !Array.isArray(value)) found.push(...checkAgainstServer(c.node, value as Record<string, unknown>, server));
     }

@@ -33,12 +33,14 @@ export interface ClientLayout {
  * The clients of a document. Where the tree is not built yet (well-formed JSON), each client's
  * nodes are built on their own when first read: validation reads its positions from the text
  * instead (clientPositions.ts), and the tree stays unbuilt until an editing feature asks for it.
+ * `withTree`: build the tree now, for a caller that reads every client's nodes (the requests
+ * that follow then find it built, instead of building each client's nodes again).
  */
-export function clientLayout(doc: ParsedDocument): ClientLayout {
+export function clientLayout(doc: ParsedDocument, withTree = false): ClientLayout {
   const clients: LocatedClient[] = [];
   const misplaced: AstNode[] = [];
   doc.documents.forEach((d, documentIndex) => {
-    const onDemand = d.nodesOnDemand;
+    const onDemand = withTree ? undefined : d.nodesOnDemand;
     if (onDemand) {
       layoutFromOutline(onDemand, d.value, documentIndex, clients, misplaced);
       return;

@@ -14,7 +14,7 @@ const MAX_DEPTH = 4;
 export function provideDocumentSymbols(doc: ClientDocument): DocumentSymbol[] {
   if (!doc.isClientFile || doc.parsed.skippedForSize) return [];
   const lines = doc.lines;
-  return clientLayout(doc.parsed).clients.map((c, index) => clientSymbol(c.node, index, lines));
+  return clientLayout(doc.parsed, true).clients.map((c, index) => clientSymbol(c.node, index, lines));
 }
 
 function stringValue(o: ObjectNode, key: string): { value: string; property: PropertyNode } | undefined {
