@@ -2,6 +2,7 @@
 // value at a path, the key of a property. A big file's diagnostics need a position for ~1,500
 // values; scanning one client's text for each is far cheaper than building its nodes.
 import type { AstNode } from './documentModel';
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, closingQuote, COMMA, isWhitespace, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './jsonText';
 
 export interface LocatedValue {
   offset: number;
@@ -17,14 +18,6 @@ export interface LocatedKey {
   /** Where the property's value starts. */
   valueOffset: number;
 }
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
 
 /**
  * The value at `path` below the value starting at `offset`, or undefined when the path does not
@@ -116,22 +109,7 @@ function isDelimiter(c: number): boolean {
   return c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || isWhitespace(c);
 }
 
-export function isWhitespace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-}
-
 function skipWhitespace(text: string, pos: number): number {
   while (isWhitespace(text.charCodeAt(pos))) pos++;
   return pos;
-}
-
-/** The offset of the quote that closes a string whose text starts at `from`. */
-export function closingQuote(text: string, from: number): number {
-  let q = text.indexOf('"', from);
-  for (;;) {
-    let backslashes = 0;
-    while (text.charCodeAt(q - 1 - backslashes) === BACKSLASH) backslashes++;
-    if (backslashes % 2 === 0) return q;
-    q = text.indexOf('"', q + 1);
-  }
 }

@@ -2,7 +2,7 @@
 // top-level value is and, for an array, where each item is; and how many keys the text holds. The
 // parsed value holds fewer keys exactly when the text repeats a key in some object (JSON.parse
 // keeps the last silently), so comparing the two counts finds duplicate keys without a tree.
-import { closingQuote, isWhitespace } from './jsonLocator';
+import { CLOSE_BRACE, CLOSE_BRACKET, closingQuote, COLON, COMMA, isWhitespace, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './jsonText';
 
 export type ValueKind = 'object' | 'array' | 'scalar';
 
@@ -18,14 +18,6 @@ export interface JsonOutline {
   items?: ValueSpan[];
   keyCount: number;
 }
-
-const QUOTE = 0x22;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
 
 function kindOf(c: number): ValueKind {
   return c === OPEN_BRACE ? 'object' : c === OPEN_BRACKET ? 'array' : 'scalar';
