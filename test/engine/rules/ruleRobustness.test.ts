@@ -89,3 +89,20 @@ test('a schema warning on a value is dropped when a rule proves Hydra rejects th
   assert.deepEqual(at('"HS256"'), ['unsupported-auth-signing-alg/error']);
   assert.deepEqual(at('"not a uri"'), ['uri-field-invalid/error']);
 });
+
+test('long lists: a rule stays quiet on each of many schema errors, and every one of many unknown keys is placed', () => {
+  // Past 16 schema findings in a client, rules look them up in an index, and past 32 keys the key
+  // positions come from one: both must answer as the plain scans do.
+  const badUris = Array.from({ length: 40 }, (_, i) => `bad uri ${i}`);
+  const unknown = Array.from({ length: 40 }, (_, i) => `unknown_${i}`);
+  const client = { client_id: 'a', redirect_uris: badUris, ...Object.fromEntries(unknown.map((k, i) => [k, i])) };
+  const yaml = `client_id: a\nredirect_uris:\n${badUris.map((u) => `  - ${u}\n`).join('')}${unknown.map((k, i) => `${k}: ${i}\n`).join('')}`;
+  for (const [text, language] of [[JSON.stringify(client, null, 2), 'json'], [yaml, 'yaml']] as const) {
+    const found = lint(text, language);
+    const onUris = found.filter((d) => d.code !== 'unknown-key');
+    assert.equal(onUris.length, 40, `${language}: one finding per bad URI, ${onUris.map((d) => d.code).join(' ')}`);
+    assert.ok(onUris.every((d) => d.severity === 'error' && !ALL_RULE_CODES.has(String(d.code))), `${language}: the schema's errors, no rule repeating them`);
+    const keys = unknown.map((k) => `unknown-key@${language === 'json' ? `"${k}"` : k}`);
+    assert.deepEqual(summarize(text, found.filter((d) => d.code === 'unknown-key')), keys.sort());
+  }
+});

@@ -69,3 +69,18 @@ test('validating well-formed JSON builds no nodes: neither the tree nor any clie
   assert.equal(doc.parsed.documents[0].root?.type, 'array');
   assert.equal(doc.parsed.documents[0].nodesOnDemand, undefined);
 });
+
+test('a client with hundreds of findings has its nodes built once, not its text scanned for each', () => {
+  // Each text lookup scans the client from its start: thousands of them would be quadratic.
+  const text = JSON.stringify({ client_id: 'many', grant_types: Array.from({ length: 300 }, (_, i) => `g${i}`), contacts: Array.from({ length: 300 }, (_, i) => i) }, null, 2);
+  const settings = { ...DEFAULT_SETTINGS, hydraVersion: 'v2.3' as const };
+  const doc = analyseDocument('file:///m.oauth2-client.json', 1, text, 'json', settings, HYDRA_RULES);
+  const onDemand = doc.parsed.documents[0].nodesOnDemand as NodesOnDemand;
+  let built = 0;
+  const nodesAt = onDemand.nodesAt.bind(onDemand);
+  onDemand.nodesAt = (span) => (built++, nodesAt(span));
+  const diagnostics = doc.diagnostics();
+  assert.ok(diagnostics.length >= 600);
+  assert.equal(built, 1);
+  assert.equal(JSON.stringify(diagnostics), diagnosticsOf(text, 'file:///m.oauth2-client.json', 'v2.3', true));
+});

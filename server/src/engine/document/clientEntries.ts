@@ -14,7 +14,7 @@ export interface ClientEntry {
    * Set when the client is well-formed JSON without duplicate keys, starting at `offset`:
    * positions are then read from the text (clientPositions.ts) and its nodes need not be built.
    */
-  jsonSource?: { text: string; offset: number };
+  readonly jsonSource?: { text: string; offset: number };
 }
 
 /** A client of a parsed document: its place is known even while its nodes are not built. */
@@ -75,11 +75,18 @@ function layoutFromOutline(onDemand: NodesOnDemand, value: unknown, documentInde
   } else misplaced.push(onDemand.nodesAt(root));
 }
 
+/**
+ * A text lookup scans the client from its start (each one costs about what building the client's
+ * nodes costs); past this many in one client, its nodes are built and answer the rest, so that a
+ * client with thousands of findings (20,000 unknown grant types) stays linear.
+ */
+const TEXT_LOOKUPS_PER_CLIENT = 16;
+
 class ClientOnDemand implements LocatedClient {
   readonly offset: number;
   readonly length: number;
-  readonly jsonSource: { text: string; offset: number };
   private nodes?: ObjectNode;
+  private textLookups = 0;
 
   constructor(
     private readonly source: NodesOnDemand,
@@ -90,11 +97,16 @@ class ClientOnDemand implements LocatedClient {
   ) {
     this.offset = span.offset;
     this.length = span.length;
-    this.jsonSource = { text: source.text, offset: span.offset };
   }
 
   get node(): ObjectNode {
     return (this.nodes ??= this.source.nodesAt(this.span) as ObjectNode);
+  }
+
+  /** Read once per lookup (clientPositions.ts): the text while that is cheaper, then the nodes. */
+  get jsonSource(): { text: string; offset: number } | undefined {
+    if (this.nodes || ++this.textLookups > TEXT_LOOKUPS_PER_CLIENT) return undefined;
+    return { text: this.source.text, offset: this.offset };
   }
 
   forgetNodes(): void {

@@ -87,8 +87,18 @@ export function note(at: Span, severity: Severity, code: RuleCode, message: stri
 
 /** True when the schema layer already reports an error on exactly this node: a rule then stays quiet. */
 export function schemaErrorAt(ctx: ClientRuleContext, at: Span): boolean {
-  return ctx.schemaDiagnostics.some((d) => d.severity === 'error' && d.offset === at.offset && d.length === at.length);
+  const found = ctx.schemaDiagnostics;
+  if (found.length <= 16) return found.some((d) => d.severity === 'error' && d.offset === at.offset && d.length === at.length);
+  // Rules ask for every item of a list: 20,000 bad redirect URIs meant 400 million comparisons.
+  let spans = errorSpans.get(ctx);
+  if (!spans) {
+    spans = new Set(found.filter((d) => d.severity === 'error').map((d) => `${d.offset}:${d.length}`));
+    errorSpans.set(ctx, spans);
+  }
+  return spans.has(`${at.offset}:${at.length}`);
 }
+
+const errorSpans = new WeakMap<ClientRuleContext, ReadonlySet<string>>();
 
 /** True when the schema layer reports an error anywhere inside this node. */
 export function schemaErrorWithin(ctx: ClientRuleContext, at: Span): boolean {
