@@ -4,7 +4,7 @@ import type { AstNode } from '../../../server/src/engine/document/documentModel'
 import { parseYaml } from '../../../server/src/engine/document/parseYaml';
 import { parseYamlFast } from '../../../server/src/engine/document/parseYamlFast';
 import { parseYamlTolerant } from '../../../server/src/engine/document/parseYamlTolerant';
-import { nodeValue } from '../../../server/src/engine/document/nodeValue';
+import { AliasBudgetExceeded, DocumentAliasBudget, nodeValue } from '../../../server/src/engine/document/nodeValue';
 
 /** A structural dump with source slices: equal dumps mean equal trees and equal positions. */
 function dump(n: AstNode | undefined, text: string, ind = ''): string {
@@ -150,4 +150,40 @@ test('__proto__ and constructor keys stay ordinary keys', () => {
   assert.deepEqual(Object.keys(v), ['__proto__', 'constructor']);
   assert.equal(({} as Record<string, unknown>).polluted, undefined);
   assert.equal(Object.getPrototypeOf(v), Object.prototype);
+});
+
+test('many clients expanding one anchor share one budget per document: the rest are refused, not expanded', () => {
+  // 30 clients × 100 aliased URIs: ~3,000 values through aliases, against a budget of 1,000.
+  const text = `- &c\n  client_id: base\n  redirect_uris: &r [${Array.from({ length: 100 }, (_, i) => `u${i}`).join(', ')}]\n`
+    + Array.from({ length: 30 }, (_, i) => `- client_id: c${i}\n  redirect_uris: *r\n`).join('');
+  const root = parseYaml(text).documents[0].root!;
+  assert.equal(root.type, 'array');
+  if (root.type !== 'array') return;
+  const budget = new DocumentAliasBudget();
+  budget.left = 1_000;
+  const outcomes = root.items.map((client) => {
+    try {
+      nodeValue(client, budget);
+      return 'expanded';
+    } catch (e) {
+      assert.ok(e instanceof AliasBudgetExceeded);
+      return 'refused';
+    }
+  });
+  // The anchor's own client expands nothing through an alias; each other one expands 101 values
+  // (the list and its items): nine fit, the rest do not.
+  assert.deepEqual(outcomes, [...Array(10).fill('expanded'), ...Array(21).fill('refused')]);
+  // Without a document budget each client stays under its own limit.
+  assert.ok(root.items.every((client) => nodeValue(client) !== undefined));
+});
+
+test('past 1,000 merge keys, js-yaml (which copies every merged mapping) is not asked', () => {
+  const merges = (n: number) => `- &b\n  client_id: base\n  scope: openid\n${Array.from({ length: n }, (_, i) => `- <<: *b\n  client_id: c${i}\n`).join('')}`;
+  assert.ok(parseYamlFast(merges(1_000)));
+  assert.equal(parseYamlFast(merges(1_001)), null);
+  // The error-tolerant parser then gives the same merged values.
+  const root = parseYaml(merges(1_001)).documents[0].root!;
+  const value = nodeValue(root) as Record<string, unknown>[];
+  assert.equal(value.length, 1_002);
+  assert.deepEqual(value[1_001], { client_id: 'c1000', scope: 'openid' });
 });

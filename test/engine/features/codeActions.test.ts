@@ -166,3 +166,23 @@ test('only our codes get fixes; other diagnostics and non-client files get none'
   const doc = analyse('{"name": "x"}', 'json', 'file:///w/package.json');
   assert.deepEqual(provideCodeActions(doc, 'file:///w/package.json', [ruleDiagnostic('{"name": "x"}', 'unknown-key', '"name"', { key: 'name', suggestion: 'client_name' })]), []);
 });
+
+test('in a file of 40 clients, each diagnostic gets the fix for its own client', () => {
+  // Past 32 entries the diagnostic's node is found by binary search: it must be the same node.
+  const clients = Array.from({ length: 40 }, (_, i) => ({ client_id: `c${i}`, redirect_uri: [`https://c${i}.example.com/cb`] }));
+  for (const lang of ['json', 'yaml'] as const) {
+    const text = lang === 'json' ? JSON.stringify(clients, null, 2) : clients.map((c) => `- client_id: ${c.client_id}\n  redirect_uri:\n    - ${c.redirect_uri[0]}\n`).join('');
+    const all = diagnostics(text, lang).filter((d) => d.code === 'unknown-key');
+    assert.equal(all.length, 40);
+    const doc = analyse(text, lang);
+    const lines = new LineIndex(text);
+    for (const d of all) {
+      const [rename] = provideCodeActions(doc, URI(lang), [d]);
+      assert.ok(rename, `a fix for ${JSON.stringify(d.range)}`);
+      const [edit] = rename.edit!.changes![URI(lang)];
+      assert.deepEqual(edit.range, d.range, 'the edit replaces the key the diagnostic is on');
+      assert.match(text.slice(lines.offsetAt(edit.range.start), lines.offsetAt(edit.range.end)), /redirect_uri/);
+      assert.match(edit.newText, /redirect_uris/);
+    }
+  }
+});

@@ -126,3 +126,14 @@ test("a value the CRD rejects gets the CRD's error only, not Hydra's findings on
   const onMagic = diagnose(text).diags.filter((d) => d.range.start.line === text.split('\n').findIndex((l) => l.includes('magic')));
   assert.deepEqual(onMagic.map((d) => d.code), ['crd-enum-mismatch']);
 });
+
+test('a parse problem is reported once, for the resource it is in, among 40 resources', () => {
+  // Problems are searched per resource in one sorted list: each must still land exactly once.
+  const withDuplicate = (i: number) => VALID_CLIENT.replace('  clientName: Web App\n', `  clientName: App ${i}\n  clientName: App ${i} again\n`);
+  const text = Array.from({ length: 40 }, (_, i) => (i % 2 ? withDuplicate(i) : VALID_CLIENT)).join('---\n') + `---\n${DEPLOYMENT.replace('  replicas: 2\n', '  replicas: 2\n  replicas: 3\n')}`;
+  const { doc, diags } = diagnose(text);
+  assert.equal(doc.isMaesterManifest, true);
+  const duplicates = diags.filter((d) => d.code === 'duplicate-key');
+  assert.equal(duplicates.length, 20, 'one per resource with a duplicate, none from the Deployment');
+  assert.deepEqual(summarize(text, duplicates), Array(20).fill('duplicate-key@clientName'));
+});

@@ -17,3 +17,12 @@ test('generated points are on their curve, with coordinates of the curve size; m
     }
   }
 });
+
+test('bytes become the big-endian integer they spell, at any length (leading zeros, none, thousands)', () => {
+  const slow = (bytes: Uint8Array) => bytes.reduce((n, b) => (n << 8n) | BigInt(b), 0n);
+  const cases = [new Uint8Array(0), Uint8Array.of(0), Uint8Array.of(0, 0, 1), Uint8Array.of(255, 0, 255), Uint8Array.from({ length: 5000 }, (_, i) => (i * 37) % 256)];
+  for (const bytes of cases) assert.equal(toBigInt(bytes), slow(bytes));
+  // A view into a bigger buffer reads only its own bytes.
+  const buffer = Uint8Array.of(9, 9, 1, 2, 9);
+  assert.equal(toBigInt(buffer.subarray(2, 4)), 0x0102n);
+});

@@ -106,3 +106,16 @@ test('long lists: a rule stays quiet on each of many schema errors, and every on
     assert.deepEqual(summarize(text, found.filter((d) => d.code === 'unknown-key')), keys.sort());
   }
 });
+
+test('long key lists: the JWK check stays quiet on keys the schema already faults, and speaks on the others', () => {
+  // 20 keys of an unknown kty (the schema's enum error is inside each) and 20 oct keys (Hydra
+  // refuses them; the schema does not): past 16 schema errors the lookup is a binary search.
+  const keys = Array.from({ length: 40 }, (_, i) => (i % 2 ? { kty: 'XX', kid: `k${i}` } : { kty: 'oct', k: 'AAAA', kid: `k${i}` }));
+  const text = JSON.stringify({ client_id: 'a', jwks: { keys } }, null, 2);
+  const found = lint(text, 'json');
+  const schema = found.filter((d) => !ALL_RULE_CODES.has(String(d.code)));
+  const rules = found.filter((d) => ALL_RULE_CODES.has(String(d.code)));
+  assert.equal(schema.length, 20);
+  // Hydra refuses the XX keys too: a rule finding on them would repeat the schema's error.
+  assert.equal(rules.length, 20, rules.map((d) => d.code).join(' '));
+});

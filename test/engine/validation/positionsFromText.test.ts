@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyseDocument } from '../../../server/src/engine/clientDocument';
 import type { NodesOnDemand } from '../../../server/src/engine/document/documentModel';
-import { DEFAULT_SETTINGS } from '../../../server/src/engine/engineSettings';
+import { DEFAULT_SETTINGS, type EngineSettings } from '../../../server/src/engine/engineSettings';
 import { HYDRA_RULES } from '../../../server/src/engine/rules';
 import { HYDRA_VERSIONS } from '../../../server/src/engine/schema/clientSchema';
 import { warmUpSamples } from '../../../server/src/languageServer/warmUp';
@@ -54,14 +54,20 @@ test('diagnostics read from the JSON text are those read from its tree, in every
   assert.ok(findings > 500, `only ${findings} diagnostics: the comparison would prove little`);
 });
 
-test('validating well-formed JSON builds no nodes: neither the tree nor any client\'s', () => {
-  const [, text] = warmUpSamples(60).find(([, , language]) => language === 'json')!;
-  const doc = analyseDocument('file:///w.oauth2-client.json', 1, text, 'json', DEFAULT_SETTINGS, HYDRA_RULES);
+/** Validates, counting the clients whose nodes were built for it. */
+function validateCountingNodes(text: string, uri: string, settings: EngineSettings) {
+  const doc = analyseDocument(uri, 1, text, 'json', settings, HYDRA_RULES);
   const onDemand = doc.parsed.documents[0].nodesOnDemand as NodesOnDemand;
   let built = 0;
   const nodesAt = onDemand.nodesAt.bind(onDemand);
   onDemand.nodesAt = (span) => (built++, nodesAt(span));
   const diagnostics = doc.diagnostics();
+  return { doc, diagnostics, built };
+}
+
+test('validating well-formed JSON builds no nodes: neither the tree nor any client\'s', () => {
+  const [, text] = warmUpSamples(60).find(([, , language]) => language === 'json')!;
+  const { doc, diagnostics, built } = validateCountingNodes(text, 'file:///w.oauth2-client.json', DEFAULT_SETTINGS);
   assert.ok(diagnostics.length > 30);
   assert.equal(built, 0);
   assert.ok(doc.parsed.documents[0].nodesOnDemand, 'the tree is still unbuilt');
@@ -74,12 +80,7 @@ test('a client with hundreds of findings has its nodes built once, not its text 
   // Each text lookup scans the client from its start: thousands of them would be quadratic.
   const text = JSON.stringify({ client_id: 'many', grant_types: Array.from({ length: 300 }, (_, i) => `g${i}`), contacts: Array.from({ length: 300 }, (_, i) => i) }, null, 2);
   const settings = { ...DEFAULT_SETTINGS, hydraVersion: 'v2.3' as const };
-  const doc = analyseDocument('file:///m.oauth2-client.json', 1, text, 'json', settings, HYDRA_RULES);
-  const onDemand = doc.parsed.documents[0].nodesOnDemand as NodesOnDemand;
-  let built = 0;
-  const nodesAt = onDemand.nodesAt.bind(onDemand);
-  onDemand.nodesAt = (span) => (built++, nodesAt(span));
-  const diagnostics = doc.diagnostics();
+  const { diagnostics, built } = validateCountingNodes(text, 'file:///m.oauth2-client.json', settings);
   assert.ok(diagnostics.length >= 600);
   assert.equal(built, 1);
   assert.equal(JSON.stringify(diagnostics), diagnosticsOf(text, 'file:///m.oauth2-client.json', 'v2.3', true));

@@ -11,8 +11,8 @@ export interface ClientEntry {
   /** The client's plain value, when the parser already built it. */
   value?: unknown;
   /**
-   * Set when the client is well-formed JSON without duplicate keys, starting at `offset`:
-   * positions are then read from the text (clientPositions.ts) and its nodes need not be built.
+   * Set when the client is well-formed JSON without duplicate keys, starting at `offset`, and
+   * reading positions from its text (clientPositions.ts) is still cheaper than building its nodes.
    */
   readonly jsonSource?: { text: string; offset: number };
 }

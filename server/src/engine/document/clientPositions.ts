@@ -1,9 +1,8 @@
 // Positions inside one client, for its diagnostics: read from the text where the client is
 // well-formed JSON (no nodes built: see clientEntries), else from its nodes.
 import type { ClientEntry } from './clientEntries';
-import type { ObjectNode, PropertyNode } from './documentModel';
 import { locateJsonKey, locateJsonValue, type LocatedValue } from './jsonLocator';
-import { nodeAtSegments } from './nodeLookup';
+import { nodeAtSegments, propertiesNamed } from './nodeLookup';
 
 export type { LocatedValue } from './jsonLocator';
 
@@ -33,24 +32,5 @@ export function keysNamed(client: PositionSource, key: string): KeyAt[] {
     const k = locateJsonKey(src.text, src.offset, key);
     return k ? [{ offset: k.offset, length: k.length, hasValue: !src.text.startsWith('null', k.valueOffset) }] : [];
   }
-  const properties = client.node.properties;
-  if (properties.length <= 32) return properties.filter((p) => p.key === key).map(keyAt);
-  // A client with thousands of keys (each one unknown, say) asks once per key: index them once.
-  let byKey = keyIndex.get(client.node);
-  if (!byKey) {
-    byKey = new Map();
-    for (const p of properties) {
-      const list = byKey.get(p.key);
-      if (list) list.push(keyAt(p));
-      else byKey.set(p.key, [keyAt(p)]);
-    }
-    keyIndex.set(client.node, byKey);
-  }
-  return [...(byKey.get(key) ?? [])];
-}
-
-const keyIndex = new WeakMap<ObjectNode, Map<string, KeyAt[]>>();
-
-function keyAt(p: PropertyNode): KeyAt {
-  return { offset: p.keyOffset, length: p.keyLength, hasValue: p.value !== undefined && p.value.type !== 'null' };
+  return propertiesNamed(client.node, key).map((p) => ({ offset: p.keyOffset, length: p.keyLength, hasValue: p.value !== undefined && p.value.type !== 'null' }));
 }

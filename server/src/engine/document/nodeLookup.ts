@@ -3,9 +3,35 @@ import type { AstNode, ObjectNode, PropertyNode } from './documentModel';
 
 /** The last property with that key: Hydra, like Go's decoder, keeps the last duplicate. */
 export function findProperty(obj: ObjectNode, key: string): PropertyNode | undefined {
-  for (let i = obj.properties.length - 1; i >= 0; i--) if (obj.properties[i].key === key) return obj.properties[i];
+  const props = obj.properties;
+  if (props.length > INDEX_FROM) return propertiesNamed(obj, key).at(-1);
+  for (let i = props.length - 1; i >= 0; i--) if (props[i].key === key) return props[i];
   return undefined;
 }
+
+/** Every property with that key, in document order. */
+export function propertiesNamed(obj: ObjectNode, key: string): readonly PropertyNode[] {
+  const props = obj.properties;
+  if (props.length <= INDEX_FROM) return props.filter((p) => p.key === key);
+  // An object with thousands of keys is asked once per key (one unknown-key warning each):
+  // index it once, and again only if its list changed (hydraView builds one by pushing).
+  let index = indexes.get(obj);
+  if (!index || index.of !== props || index.size !== props.length) {
+    const byKey = new Map<string, PropertyNode[]>();
+    for (const p of props) {
+      const list = byKey.get(p.key);
+      if (list) list.push(p);
+      else byKey.set(p.key, [p]);
+    }
+    index = { of: props, size: props.length, byKey };
+    indexes.set(obj, index);
+  }
+  return index.byKey.get(key) ?? [];
+}
+
+/** Up to this many properties, a scan is cheaper than an index. */
+const INDEX_FROM = 32;
+const indexes = new WeakMap<ObjectNode, { of: readonly PropertyNode[]; size: number; byKey: Map<string, PropertyNode[]> }>();
 
 export interface PathHit {
   node: AstNode;

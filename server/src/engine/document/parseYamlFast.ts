@@ -79,7 +79,16 @@ const SCHEMA = jsyaml.CORE_SCHEMA.extend({ implicit: [MERGE] });
 
 class Bail extends Error {}
 
+/**
+ * js-yaml copies a merged mapping into every mapping that merges it: 8,000 merges of an 8,000-key
+ * anchor took 20 s and 3 GB. Past this many merges the error-tolerant parser takes the text (its
+ * merges are resolved by nodeValue, under the alias budget); real files share a few defaults.
+ */
+const MAX_MERGES = 1_000;
+const MERGE_KEY = /(?:^|[\s{,?-])<<[ \t]*:/gm;
+
 export function parseYamlFast(text: string): SubDocument[] | null {
+  if (tooManyMerges(text)) return null;
   // js-yaml drops a leading BOM before counting positions.
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const frames = new FrameStore();
@@ -251,3 +260,10 @@ function isPropertyEnd(c: number): boolean {
   return isSpace(c) || c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
 }
 
+function tooManyMerges(text: string): boolean {
+  if (!text.includes('<<')) return false;
+  let merges = 0;
+  MERGE_KEY.lastIndex = 0;
+  while (MERGE_KEY.exec(text)) if (++merges > MAX_MERGES) return true;
+  return false;
+}

@@ -1,5 +1,6 @@
 // Small tree helpers the features share: which objects are clients, which property owns a node.
 import type { ArrayNode, AstNode, ObjectNode, ParsedDocument, PropertyNode, SubDocument } from '../document/documentModel';
+import { firstReached } from '../document/sortedSearch';
 
 /** A client object: a document's root object, or an item of a document's top-level array. */
 export function isClientObject(o: ObjectNode): boolean {
@@ -52,6 +53,19 @@ export function propertyEnd(p: PropertyNode): number {
   return p.colonOffset ?? p.keyOffset + p.keyLength;
 }
 
+/** Whether an array has a string item with this value: asked once per diagnostic, so long arrays are indexed. */
+export function hasStringItem(a: ArrayNode, value: string): boolean {
+  if (a.items.length <= 32) return a.items.some((i) => i.type === 'string' && i.value === value);
+  let index = stringItemIndex.get(a);
+  if (!index) {
+    index = stringItems(a);
+    stringItemIndex.set(a, index);
+  }
+  return index.has(value);
+}
+
+const stringItemIndex = new WeakMap<ArrayNode, Set<string>>();
+
 /** The string values of an array's items (other than `except`). */
 export function stringItems(a: ArrayNode, except?: AstNode): Set<string> {
   const out = new Set<string>();
@@ -73,16 +87,27 @@ export function locate(doc: ParsedDocument, start: number, end: number): Located
   for (;;) {
     let next: AstNode | undefined;
     if (node.type === 'object') {
-      for (const p of node.properties) {
+      const props = node.properties;
+      // Code actions locate every diagnostic: in a long list, skip to the entries at `start`
+      // (entries are in document order and do not overlap) instead of scanning from the first.
+      const from = props.length > 32 ? Math.max(0, firstReached(props.length, (i) => props[i].keyOffset > start) - 1) : 0;
+      for (let i = from; i < props.length; i++) {
+        const p = props[i];
         if (p.keyOffset === start && p.keyOffset + p.keyLength === end) return { kind: 'key', property: p };
         const v = p.value;
         if (v && v.offset <= start && end <= v.offset + v.length && !(v.length === 0 && start !== v.offset)) {
           next = v;
           break;
         }
+        if (from > 0 && p.keyOffset > start) break;
       }
     } else if (node.type === 'array') {
-      next = node.items.find((i) => i.offset <= start && end <= i.offset + i.length);
+      const items = node.items;
+      const from = items.length > 32 ? Math.max(0, firstReached(items.length, (i) => items[i].offset > start) - 1) : 0;
+      for (let i = from; i < items.length && !next; i++) {
+        if (items[i].offset <= start && end <= items[i].offset + items[i].length) next = items[i];
+        else if (from > 0 && items[i].offset > start) break;
+      }
     }
     if (!next) return { kind: 'value', node };
     node = next;

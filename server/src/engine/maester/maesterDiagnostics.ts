@@ -4,6 +4,7 @@
 import type { ObjectNode, ParsedDocument } from '../document/documentModel';
 import { findProperty } from '../document/nodeLookup';
 import { AliasBudgetExceeded, nodeValue } from '../document/nodeValue';
+import { firstReached } from '../document/sortedSearch';
 import type { LineIndex } from '../document/lineIndex';
 import { fieldInfo, type HydraVersion } from '../schema/clientSchema';
 import { toEngineDiagnostic, type EngineDiagnostic } from '../validation/diagnostic';
@@ -30,9 +31,11 @@ export function maesterDiagnostics(parsed: ParsedDocument, options: MaesterOptio
   const found: OffsetDiagnostic[] = [];
   const resources = maesterResources(parsed);
   // Syntax problems inside our resources only: the manifest's other objects are not ours to judge.
+  // Sorted once and searched per resource: thousands of resources × thousands of problems otherwise.
+  const problems = [...parsed.problems].sort((a, b) => a.offset - b.offset);
   for (const r of resources) {
     const d = parsed.documents[r.documentIndex];
-    for (const p of parsed.problems) if (p.offset >= d.offset && p.offset <= d.offset + d.length) found.push({ ...p });
+    for (let i = firstReached(problems.length, (k) => problems[k].offset >= d.offset); i < problems.length && problems[i].offset <= d.offset + d.length; i++) found.push({ ...problems[i] });
   }
   for (const r of resources) found.push(...resourceDiagnostics(r, parsed, options));
   for (const { apiVersion } of otherMaesterVersions(parsed)) {

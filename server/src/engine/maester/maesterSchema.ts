@@ -3,7 +3,7 @@
 // reported too — with the CRD key when a Hydra (snake_case) name was written instead.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { ObjectNode } from '../document/documentModel';
-import { nodeAtPath } from '../document/nodeLookup';
+import { findProperty, nodeAtPath } from '../document/nodeLookup';
 import { fieldInfo, type JsonSchema } from '../schema/clientSchema';
 import type { OffsetDiagnostic } from '../validation/offsetDiagnostic';
 import { closestMatch } from '../validation/didYouMean';
@@ -60,7 +60,7 @@ function mapError(spec: ObjectNode, e: ErrorObject): OffsetDiagnostic | undefine
     case 'additionalProperties': {
       const key = String((e.params as { additionalProperty: string }).additionalProperty);
       const obj = hit.node.type === 'object' ? hit.node : undefined;
-      const prop = obj && [...obj.properties].reverse().find((p) => p.key === key);
+      const prop = obj && findProperty(obj, key);
       const keyAt = prop ? { offset: prop.keyOffset, length: prop.keyLength } : at;
       if (e.instancePath === '') return unknownSpecKey(key, keyAt);
       return { ...keyAt, severity: 'warning', code: MaesterCodes.unknownKey, message: `Unknown key "${key}" in ${label}: Kubernetes drops it.`, data: { key } };

@@ -37,14 +37,14 @@ function grantNote(ctx: ClientRuleContext, item: StringItem, code: Parameters<ty
 export const responseTypesNeedGrants: ClientRule = (ctx) => {
   const granted = grants(ctx);
   if (!granted) return [];
-  const effective = granted.length ? granted.map((g) => g.value) : ['authorization_code'];
+  const effective = new Set(granted.length ? granted.map((g) => g.value) : ['authorization_code']);
   const out: OffsetDiagnostic[] = [];
   for (const { index, value } of strings(ctx.value, 'response_types') ?? []) {
     const parts = value.split(' ').filter(Boolean);
     const needed: string[] = [];
     if (parts.includes('code')) needed.push('authorization_code');
     if (parts.includes('token') || (parts.includes('id_token') && !parts.includes('code'))) needed.push('implicit');
-    for (const grantType of needed.filter((g) => !effective.includes(g))) {
+    for (const grantType of needed.filter((g) => !effective.has(g))) {
       out.push(note(spanAt(ctx, ['response_types', index]), 'warning', RuleCodes.responseTypeNeedsGrantType,
         `Response type "${value}" needs the "${grantType}" grant, which grant_types does not include: Hydra stores the client, but this flow fails.`,
         { grantType }));

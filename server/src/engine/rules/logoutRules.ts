@@ -2,7 +2,7 @@
 import type { OffsetDiagnostic } from '../validation/offsetDiagnostic';
 import type { ClientRule } from '../validation/validateDocument';
 import { goQuote } from './goQuote';
-import { dialectFor, goParseRequestURI, hostname, port } from './goUrl';
+import { dialectFor, goParseRequestURI, hostname, port, type GoUrl } from './goUrl';
 import { redirectUris } from './redirectUriRules';
 import { RuleCodes } from './ruleCodes';
 import { bool, hydraError, note, schemaErrorAt, spanAt, str, strings, versionOf } from './ruleSupport';
@@ -17,11 +17,12 @@ export const postLogoutRedirectUris: ClientRule = (ctx) => {
   const entries = strings(ctx.value, 'post_logout_redirect_uris');
   if (!entries?.length) return [];
   const version = versionOf(ctx);
-  const registered = redirectUris(ctx).flatMap((r) => (r.url ? [r.url] : []));
+  // Scheme, host and port of every registered redirect URI, once: not once per logout URI.
+  const registered = new Set(redirectUris(ctx).flatMap((r) => (r.url ? [origin(r.url)] : [])));
   const out: OffsetDiagnostic[] = [];
   for (const { index, value } of entries) {
     const u = goParseRequestURI(value, dialectFor(version)).url;
-    if (u && registered.some((r) => r.scheme === u.scheme && hostname(r) === hostname(u) && port(r) === port(u))) continue;
+    if (u && registered.has(origin(u))) continue;
     const at = spanAt(ctx, ['post_logout_redirect_uris', index]);
     if (schemaErrorAt(ctx, at)) continue;
     if (!u) {
@@ -47,3 +48,8 @@ export const logoutSessionRequired: ClientRule = (ctx) => {
   }
   return out;
 };
+
+/** What Hydra compares: scheme, hostname (case-sensitive) and port, as one unambiguous key. */
+function origin(u: GoUrl): string {
+  return JSON.stringify([u.scheme, hostname(u), port(u)]);
+}

@@ -3,6 +3,7 @@
 // the node a diagnostic belongs on, and not repeating what the schema layer already reports.
 import type { Severity } from '../document/documentModel';
 import { keysNamed, valueAt } from '../document/clientPositions';
+import { firstReached } from '../document/sortedSearch';
 import { DEFAULT_HYDRA_VERSION, type HydraVersion } from '../schema/clientSchema';
 import { offsetDiagnostic, type OffsetDiagnostic } from '../validation/offsetDiagnostic';
 import type { ClientRuleContext } from '../validation/validateDocument';
@@ -102,5 +103,21 @@ const errorSpans = new WeakMap<ClientRuleContext, ReadonlySet<string>>();
 
 /** True when the schema layer reports an error anywhere inside this node. */
 export function schemaErrorWithin(ctx: ClientRuleContext, at: Span): boolean {
-  return ctx.schemaDiagnostics.some((d) => d.severity === 'error' && d.offset >= at.offset && d.offset + d.length <= at.offset + at.length);
+  const end = at.offset + at.length;
+  const found = ctx.schemaDiagnostics;
+  if (found.length <= 16) return found.some((d) => d.severity === 'error' && d.offset >= at.offset && d.offset + d.length <= end);
+  // Asked once per jwks key: search the errors sorted by offset, not all of them each time.
+  const errors = errorsByOffset.get(ctx) ?? sortedErrors(ctx);
+  for (let i = firstReached(errors.length, (k) => errors[k].offset >= at.offset); i < errors.length && errors[i].offset <= end; i++) {
+    if (errors[i].offset + errors[i].length <= end) return true;
+  }
+  return false;
+}
+
+const errorsByOffset = new WeakMap<ClientRuleContext, readonly OffsetDiagnostic[]>();
+
+function sortedErrors(ctx: ClientRuleContext): readonly OffsetDiagnostic[] {
+  const errors = ctx.schemaDiagnostics.filter((d) => d.severity === 'error').sort((a, b) => a.offset - b.offset);
+  errorsByOffset.set(ctx, errors);
+  return errors;
 }

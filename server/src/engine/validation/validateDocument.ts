@@ -4,7 +4,7 @@ import { clientLayout, forgetNodesBuiltOnDemand, type ClientEntry } from '../doc
 import type { ParsedDocument } from '../document/documentModel';
 import { LineIndex } from '../document/lineIndex';
 import { keysNamed } from '../document/clientPositions';
-import { AliasBudgetExceeded, nodeValue } from '../document/nodeValue';
+import { AliasBudgetExceeded, DocumentAliasBudget, nodeValue } from '../document/nodeValue';
 import { fieldInfo, type HydraVersion } from '../schema/clientSchema';
 import { toEngineDiagnostic, type EngineDiagnostic } from './diagnostic';
 import { Codes } from './diagnosticCodes';
@@ -73,6 +73,7 @@ export function validateDocument(
   const found: OffsetDiagnostic[] = doc.problems.map((p) => ({ ...p }));
   if (!doc.skippedForSize) {
     const layout = clientLayout(doc);
+    const aliases = new DocumentAliasBudget();
     for (const node of layout.misplaced) {
       found.push({
         offset: node.offset,
@@ -85,7 +86,7 @@ export function validateDocument(
     for (const client of layout.clients) {
       const { offset, length } = client;
       const reused = reuse?.previous?.get(doc.text.slice(offset, offset + length));
-      const diagnostics = reused ? reused.map((d) => movedBy(d, offset)) : validateClient(client, doc, options);
+      const diagnostics = reused ? reused.map((d) => movedBy(d, offset)) : validateClient(client, doc, options, aliases);
       forgetNodesBuiltOnDemand(client);
       reuse?.next.push({ offset, length, diagnostics });
       for (const d of diagnostics) found.push(d);
@@ -101,11 +102,11 @@ function movedBy(d: OffsetDiagnostic, delta: number): OffsetDiagnostic {
   return offsetDiagnostic(d.offset + delta, d.length, d.severity, d.code, d.message, d.data);
 }
 
-function validateClient(client: ClientEntry, document: ParsedDocument, options: ValidationOptions): OffsetDiagnostic[] {
+function validateClient(client: ClientEntry, document: ParsedDocument, options: ValidationOptions, aliases: DocumentAliasBudget): OffsetDiagnostic[] {
   let value: Record<string, unknown>;
   try {
     const known = client.value;
-    value = (known && typeof known === 'object' && !Array.isArray(known) ? known : nodeValue(client.node)) as Record<string, unknown>;
+    value = (known && typeof known === 'object' && !Array.isArray(known) ? known : nodeValue(client.node, aliases)) as Record<string, unknown>;
   } catch (e) {
     if (!(e instanceof AliasBudgetExceeded)) throw e;
     return [{

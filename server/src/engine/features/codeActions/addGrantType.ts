@@ -5,7 +5,7 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { findProperty } from '../../document/nodeLookup';
 import { fieldInfo } from '../../schema/clientSchema';
 import { hydraDefault } from '../fieldDocs';
-import { clientOf, keyColumnAt, type Located } from '../clientNodes';
+import { clientOf, hasStringItem, keyColumnAt, type Located } from '../clientNodes';
 import { action, dataOf, type FixContext } from './fixContext';
 import { addArrayProperty, appendItem, arrayValue, isFlow, scalarSource, stringLike } from './propertyEdits';
 
@@ -19,7 +19,7 @@ export function addGrantTypeFix(ctx: FixContext, d: Diagnostic, at: Located): Co
   const p = findProperty(o, 'grant_types');
   const v = p?.value;
   if (v?.type === 'array') {
-    if (v.items.some((i) => i.type === 'string' && i.value === grantType)) return [];
+    if (hasStringItem(v, grantType)) return [];
     // An empty list means Hydra's default: keep what it allowed, and add the missing one.
     const added = v.items.length ? [grantType] : [...new Set([...defaultGrantTypes(), grantType])];
     return [action(ctx, title, d, appendItem(ctx, v, added.map((g) => stringLike(ctx, g, v.items[0])).join(', ')), true)];

@@ -1,5 +1,6 @@
 // unknown-key → rename the key to the suggested field (data.suggestion), keeping its quoting.
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import { propertiesNamed } from '../../document/nodeLookup';
 import type { Located } from '../clientNodes';
 import { yamlString } from '../format';
 import { action, dataOf, type FixContext } from './fixContext';
@@ -10,7 +11,7 @@ export function renameKeyFix(ctx: FixContext, d: Diagnostic, at: Located): CodeA
   const p = at.property;
   const quote = ctx.text[p.keyOffset];
   const newKey = ctx.language === 'json' ? JSON.stringify(suggestion) : quote === '"' || quote === "'" ? yamlString(suggestion, quote) : yamlString(suggestion, '');
-  const clash = p.parent.properties.some((q) => q !== p && q.key === suggestion);
+  const clash = propertiesNamed(p.parent, suggestion).some((q) => q !== p);
   const title = `Rename "${typeof key === 'string' ? key : p.key}" to "${suggestion}"${clash ? ` (a "${suggestion}" key exists: the last one wins)` : ''}`;
   return [action(ctx, title, d, [{ start: p.keyOffset, end: p.keyOffset + p.keyLength, newText: newKey }], !clash)];
 }
