@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ADMIN_CLIENT_COUNT, adminChecks, adminTable, measureAdminListing } from './adminListing.mjs';
 import { BIG_CLIENT_COUNT, generateDocuments } from './generateDocuments.mjs';
+import { longListsTable, measureLongLists } from './longLists.mjs';
 import { measureServer } from './measureSession.mjs';
 import { measurePlan, PLAN_FILE_COUNT, planTable } from './planBench.mjs';
 import { bigTable, checks, checksText, smallTable, warnings } from './report.mjs';
@@ -80,12 +81,21 @@ if (!wanted.length || wanted.includes('plan')) {
   console.log(`\n## Clients as code: plan for ${PLAN_FILE_COUNT.toLocaleString('en-US')} files against ${ADMIN_CLIENT_COUNT.toLocaleString('en-US')} clients (in-memory Hydra v26, one process)\n`);
   console.log(planTable(planBench));
 }
+// Issue 2, bad input: long lists, many keys, big anchors stay linear (bench/longLists.mjs).
+let longLists = null;
+if (!wanted.length || wanted.includes('lists')) {
+  process.stdout.write('\nMeasuring long lists, many keys and big anchors… ');
+  longLists = await measureLongLists({ root, outDir });
+  console.log(longLists.error ? 'failed' : 'done');
+  console.log('\n## Bad input: long lists, many keys, big anchors (engine in one process; 2N ÷ N ≈ 2 is linear)\n');
+  console.log(longListsTable(longLists));
+}
 for (const n of [...notes, ...warn]) console.log(`\n> ${n}`);
 console.log(`\nServer logs and results.json are in ${path.relative(root, outDir)}/.`);
 
 const docSummary = Object.fromEntries(Object.entries(docs).map(([k, { text, files, ...rest }]) => [k, rest]));
 writeFileSync(
   path.join(outDir, 'results.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, platform: `${os.platform()} ${os.arch()}`, cpu: os.cpus()[0]?.model, cpus: os.cpus().length, schema: schemaPath, documents: docSummary, sessions, checks: list, adminListing, adminChecks: adminList, planBench, notes, warnings: warn }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, platform: `${os.platform()} ${os.arch()}`, cpu: os.cpus()[0]?.model, cpus: os.cpus().length, schema: schemaPath, documents: docSummary, sessions, checks: list, adminListing, adminChecks: adminList, planBench, longLists, notes, warnings: warn }, null, 2)}\n`,
 );
 rmSync(tmp, { recursive: true, force: true });
