@@ -17,12 +17,13 @@ export const postLogoutRedirectUris: ClientRule = (ctx) => {
   const entries = strings(ctx.value, 'post_logout_redirect_uris');
   if (!entries?.length) return [];
   const version = versionOf(ctx);
-  // Scheme, host and port of every registered redirect URI, once: not once per logout URI.
-  const registered = new Set(redirectUris(ctx).flatMap((r) => (r.url ? [origin(r.url)] : [])));
+  const registered = redirectUris(ctx).flatMap((r) => (r.url ? [r.url] : []));
+  // Thousands of logout URIs × thousands of redirect URIs: compare origins through a set then.
+  const origins = entries.length * registered.length > 256 ? new Set(registered.map(origin)) : undefined;
   const out: OffsetDiagnostic[] = [];
   for (const { index, value } of entries) {
     const u = goParseRequestURI(value, dialectFor(version)).url;
-    if (u && registered.has(origin(u))) continue;
+    if (u && (origins ? origins.has(origin(u)) : registered.some((r) => r.scheme === u.scheme && hostname(r) === hostname(u) && port(r) === port(u)))) continue;
     const at = spanAt(ctx, ['post_logout_redirect_uris', index]);
     if (schemaErrorAt(ctx, at)) continue;
     if (!u) {
