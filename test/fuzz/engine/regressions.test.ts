@@ -104,3 +104,16 @@ test('YAML flow nesting past 500 levels is reported, not left to a parser whose 
   assert.deepEqual(parseDocument(fine, 'yaml').problems, []);
   assert.deepEqual(parseDocument(fine.replace(/\[/g, '[ ').replace(/]/g, ' ]'), 'json').problems, [], 'JSON keeps its own limit');
 });
+
+test('each `---` document is measured on its own: 600 documents each leaving a `[` open are syntax errors, not too deep', () => {
+  // Found by hunting for slow inputs: the depth count ran on across document markers.
+  const text = Array.from({ length: 600 }, (_, i) => `client_id: c${i}\nscope: [x\n`).join('---\n');
+  const codes = new Set(parseDocument(text, 'yaml').problems.map((p) => p.code));
+  assert.ok(!codes.has('too-deep'), [...codes].join(' '));
+  assert.ok(codes.has('syntax-error'));
+  // Within one document the guard still holds, whatever comes after it.
+  const deep = `client_id: a\nscope: ${'['.repeat(600)}\n---\nclient_id: b\n`;
+  assert.deepEqual(parseDocument(deep, 'yaml').problems.map((p) => p.code), ['too-deep']);
+  // And every engine property holds on it: the parser recurses only within a document.
+  assert.equal(checkCase({ text, language: 'yaml', probes: [0.5] }, 'v26', 5_000).violations.length, 0);
+});

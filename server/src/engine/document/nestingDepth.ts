@@ -25,7 +25,7 @@ export function mayBeTooDeep(text: string, language: DocumentLanguage = 'json'):
     for (let i = text.indexOf(ch); i >= 0 && opens <= max; i = text.indexOf(ch, i + 1)) opens++;
   }
   if (opens <= max) return false;
-  if (flowNestingDepth(text, max + 1) > max) return true;
+  if (flowNestingDepth(text, max + 1, language === 'yaml') > max) return true;
   // For YAML, also ask the YAML lexer (iterative, so safe at any depth): it sees strings as the
   // parser will, where one stray `"` in a half-typed line fooled the quick count.
   return language === 'yaml' && yamlFlowDepth(text, max + 1) > max;
@@ -39,12 +39,17 @@ function yamlFlowDepth(text: string, stopAt: number): number {
     if (type === 'flow-map-start' || type === 'flow-seq-start') {
       if (++depth > max && (max = depth) >= stopAt) return max;
     } else if (type === 'flow-map-end' || type === 'flow-seq-end') depth = Math.max(0, depth - 1);
+    else if (type === 'doc-start') depth = 0; // each `---` document is parsed on its own
   }
   return max;
 }
 
-/** The deepest `[`/`{` nesting outside strings and comments (approximate for YAML, which is fine). */
-export function flowNestingDepth(text: string, stopAt = MAX_NESTING_DEPTH + 1): number {
+/**
+ * The deepest `[`/`{` nesting outside strings and comments (approximate for YAML, which is fine).
+ * `yamlDocuments`: a `---` line starts again from 0, as the parser does with each document (600
+ * documents that each leave a `[` open are 600 syntax errors, not one document 600 levels deep).
+ */
+export function flowNestingDepth(text: string, stopAt = MAX_NESTING_DEPTH + 1, yamlDocuments = false): number {
   let depth = 0;
   let max = 0;
   let quote = 0;
@@ -58,6 +63,7 @@ export function flowNestingDepth(text: string, stopAt = MAX_NESTING_DEPTH + 1): 
     if (c === 91 || c === 123) {
       if (++depth > max && (max = depth) >= stopAt) return max;
     } else if (c === 93 || c === 125) depth = Math.max(0, depth - 1);
+    else if (c === 45 && yamlDocuments && (i === 0 || text.charCodeAt(i - 1) === 10) && text.startsWith('---', i) && (i + 3 >= text.length || text.charCodeAt(i + 3) <= 32)) depth = 0;
     else if (c === 34) quote = 34;
     else if (c === 35 /* # */ && (i === 0 || text.charCodeAt(i - 1) <= 32)) {
       while (i < text.length && text.charCodeAt(i) !== 10) i++;
