@@ -58,6 +58,8 @@ function yamlStyle(text: string): TextStyle {
   const indentOf = (l: string) => l.length - l.trimStart().length;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
+    // No `:`, no key: and the pattern below backtracks quadratically over a long `- - - …` run.
+    if (!line.includes(':')) continue;
     // `[^]*`, not `.*`: a \r or \u2028 the `.` stops at made `[ \t]+` backtrack over every space.
     const m = /^( *)(?:- +)*([^\s#][^:#]*?):(?:[ \t]+([^]*))?$/.exec(line);
     if (!m) continue;
