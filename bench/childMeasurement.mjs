@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Bundles `entryPoints` (name → source) to `<outDir>/build/<name>.mjs`; returns that folder. */
 export async function bundleForBench(root, outDir, entryPoints) {
@@ -45,4 +46,26 @@ export function measureInChild(root, script, buildDir, nodeFlags = []) {
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/**
+ * A section's command line, when its script is run itself: `--child DIR` measures with the bundles
+ * in DIR and prints the result as JSON; without it, the section measures in a child process and
+ * prints its table.
+ */
+export async function runSection(scriptUrl, { child, measure, title, table }) {
+  const self = fileURLToPath(scriptUrl);
+  if (!process.argv[1] || path.resolve(process.argv[1]) !== self) return;
+  if (process.argv[2] === '--child') {
+    await child(process.argv[3]).then((r) => console.log(JSON.stringify(r)), (e) => {
+      console.error(e instanceof Error ? e.stack : String(e));
+      process.exit(1);
+    });
+    return;
+  }
+  const root = path.resolve(path.dirname(self), '..');
+  const r = await measure({ root, outDir: path.join(root, 'bench/.out') });
+  console.log(`${title}\n`);
+  console.log(table(r));
+  if (r.error) process.exitCode = 1;
 }

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bundleForBench, measureInChild } from './childMeasurement.mjs';
+import { bundleForBench, measureInChild, runSection } from './childMeasurement.mjs';
 
 const range = (n, f) => Array.from({ length: n }, (_, i) => f(i));
 
@@ -80,18 +80,9 @@ async function child(buildDir) {
   return { shapes };
 }
 
-const self = fileURLToPath(import.meta.url);
-if (process.argv[1] && path.resolve(process.argv[1]) === self) {
-  if (process.argv[2] === '--child') {
-    child(process.argv[3]).then((r) => console.log(JSON.stringify(r)), (e) => {
-      console.error(e instanceof Error ? e.stack : String(e));
-      process.exit(1);
-    });
-  } else {
-    const root = path.resolve(path.dirname(self), '..');
-    const r = await measureLongLists({ root, outDir: path.join(root, 'bench/.out') });
-    console.log('## Bad input: long lists, many keys, big anchors (engine in one process)\n');
-    console.log(longListsTable(r));
-    if (r.error) process.exitCode = 1;
-  }
-}
+await runSection(import.meta.url, {
+  child,
+  measure: measureLongLists,
+  title: '## Bad input: long lists, many keys, big anchors (engine in one process)',
+  table: longListsTable,
+});

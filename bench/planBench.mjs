@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bundleForBench, measureInChild } from './childMeasurement.mjs';
+import { bundleForBench, measureInChild, runSection } from './childMeasurement.mjs';
 import { ADMIN_CLIENT_COUNT, seedClients } from './adminListing.mjs';
 
 export const PLAN_FILE_COUNT = 2_000;
@@ -161,18 +161,9 @@ async function child(buildDir) {
   }
 }
 
-const self = fileURLToPath(import.meta.url);
-if (process.argv[1] && path.resolve(process.argv[1]) === self) {
-  if (process.argv[2] === '--child') {
-    child(process.argv[3]).then((r) => console.log(JSON.stringify(r)), (e) => {
-      console.error(e instanceof Error ? e.stack : String(e));
-      process.exit(1);
-    });
-  } else {
-    const root = path.resolve(path.dirname(self), '..');
-    const r = await measurePlan({ root, outDir: path.join(root, 'bench/.out') });
-    console.log(`## Clients as code: plan for ${PLAN_FILE_COUNT.toLocaleString('en-US')} files against ${ADMIN_CLIENT_COUNT.toLocaleString('en-US')} clients (in-memory Hydra v26)\n`);
-    console.log(planTable(r));
-    if (r.error) process.exitCode = 1;
-  }
-}
+await runSection(import.meta.url, {
+  child,
+  measure: measurePlan,
+  title: `## Clients as code: plan for ${PLAN_FILE_COUNT.toLocaleString('en-US')} files against ${ADMIN_CLIENT_COUNT.toLocaleString('en-US')} clients (in-memory Hydra v26)`,
+  table: planTable,
+});
