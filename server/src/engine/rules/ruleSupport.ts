@@ -88,28 +88,26 @@ export function note(at: Span, severity: Severity, code: RuleCode, message: stri
 
 /** True when the schema layer already reports an error on exactly this node: a rule then stays quiet. */
 export function schemaErrorAt(ctx: ClientRuleContext, at: Span): boolean {
-  const found = ctx.schemaDiagnostics;
-  if (found.length <= 16) return found.some((d) => d.severity === 'error' && d.offset === at.offset && d.length === at.length);
-  // Rules ask for every item of a list: 20,000 bad redirect URIs meant 400 million comparisons.
-  let spans = errorSpans.get(ctx);
-  if (!spans) {
-    spans = new Set(found.filter((d) => d.severity === 'error').map((d) => `${d.offset}:${d.length}`));
-    errorSpans.set(ctx, spans);
-  }
-  return spans.has(`${at.offset}:${at.length}`);
+  return someSchemaError(ctx, at.offset, at.offset, (d) => d.length === at.length);
 }
-
-const errorSpans = new WeakMap<ClientRuleContext, ReadonlySet<string>>();
 
 /** True when the schema layer reports an error anywhere inside this node. */
 export function schemaErrorWithin(ctx: ClientRuleContext, at: Span): boolean {
   const end = at.offset + at.length;
+  return someSchemaError(ctx, at.offset, end, (d) => d.offset + d.length <= end);
+}
+
+/**
+ * Whether a schema error starting at an offset in [from, to] passes `test`. Rules ask once per
+ * item of a list (20,000 bad redirect URIs meant 400 million comparisons): past a few errors, the
+ * client's errors are sorted once and searched.
+ */
+function someSchemaError(ctx: ClientRuleContext, from: number, to: number, test: (d: OffsetDiagnostic) => boolean): boolean {
   const found = ctx.schemaDiagnostics;
-  if (found.length <= 16) return found.some((d) => d.severity === 'error' && d.offset >= at.offset && d.offset + d.length <= end);
-  // Asked once per jwks key: search the errors sorted by offset, not all of them each time.
+  if (found.length <= 16) return found.some((d) => d.severity === 'error' && d.offset >= from && d.offset <= to && test(d));
   const errors = errorsByOffset.get(ctx) ?? sortedErrors(ctx);
-  for (let i = firstReached(errors.length, (k) => errors[k].offset >= at.offset); i < errors.length && errors[i].offset <= end; i++) {
-    if (errors[i].offset + errors[i].length <= end) return true;
+  for (let i = firstReached(errors.length, (k) => errors[k].offset >= from); i < errors.length && errors[i].offset <= to; i++) {
+    if (test(errors[i])) return true;
   }
   return false;
 }
