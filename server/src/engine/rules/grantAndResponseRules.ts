@@ -5,7 +5,7 @@ import { closestMatch } from '../validation/didYouMean';
 import type { OffsetDiagnostic } from '../validation/offsetDiagnostic';
 import type { ClientRule, ClientRuleContext } from '../validation/validateDocument';
 import { RuleCodes } from './ruleCodes';
-import { note, spanAt, str, strings, versionOf, type StringItem } from './ruleSupport';
+import { hasWord, NO_FINDINGS, note, spanAt, str, strings, versionOf, type StringItem } from './ruleSupport';
 
 const DEVICE_CODE = 'urn:ietf:params:oauth:grant-type:device_code';
 const BASE_GRANTS = ['authorization_code', 'implicit', 'client_credentials', 'refresh_token', 'urn:ietf:params:oauth:grant-type:jwt-bearer'];
@@ -36,22 +36,31 @@ function grantNote(ctx: ClientRuleContext, item: StringItem, code: Parameters<ty
  */
 export const responseTypesNeedGrants: ClientRule = (ctx) => {
   const granted = grants(ctx);
-  if (!granted) return [];
-  const effective = new Set(granted.length ? granted.map((g) => g.value) : ['authorization_code']);
+  const responseTypes = strings(ctx.value, 'response_types');
+  if (!granted || !responseTypes?.length) return NO_FINDINGS;
+  // Every client runs this: plain loops and word checks, no sets or split lists per client.
+  const grantsCode = !granted.length || hasItem(granted, 'authorization_code');
+  const grantsImplicit = hasItem(granted, 'implicit');
   const out: OffsetDiagnostic[] = [];
-  for (const { index, value } of strings(ctx.value, 'response_types') ?? []) {
-    const parts = value.split(' ').filter(Boolean);
-    const needed: string[] = [];
-    if (parts.includes('code')) needed.push('authorization_code');
-    if (parts.includes('token') || (parts.includes('id_token') && !parts.includes('code'))) needed.push('implicit');
-    for (const grantType of needed.filter((g) => !effective.has(g))) {
-      out.push(note(spanAt(ctx, ['response_types', index]), 'warning', RuleCodes.responseTypeNeedsGrantType,
-        `Response type "${value}" needs the "${grantType}" grant, which grant_types does not include: Hydra stores the client, but this flow fails.`,
-        { grantType }));
-    }
+  for (let k = 0; k < responseTypes.length; k++) {
+    const { index, value } = responseTypes[k];
+    const code = hasWord(value, 'code');
+    if (code && !grantsCode) out.push(responseTypeNeeds(ctx, index, value, 'authorization_code'));
+    if ((hasWord(value, 'token') || (!code && hasWord(value, 'id_token'))) && !grantsImplicit) out.push(responseTypeNeeds(ctx, index, value, 'implicit'));
   }
   return out;
 };
+
+function responseTypeNeeds(ctx: ClientRuleContext, index: number, value: string, grantType: string): OffsetDiagnostic {
+  return note(spanAt(ctx, ['response_types', index]), 'warning', RuleCodes.responseTypeNeedsGrantType,
+    `Response type "${value}" needs the "${grantType}" grant, which grant_types does not include: Hydra stores the client, but this flow fails.`,
+    { grantType });
+}
+
+function hasItem(items: readonly StringItem[], value: string): boolean {
+  for (let i = 0; i < items.length; i++) if (items[i].value === value) return true;
+  return false;
+}
 
 /** OAuth 2.0 Security BCP (RFC 9700 §2.1.2): the implicit grant should not be used. */
 export const implicitGrantDiscouraged: ClientRule = (ctx) => (grants(ctx) ?? [])
@@ -61,7 +70,7 @@ export const implicitGrantDiscouraged: ClientRule = (ctx) => (grants(ctx) ?? [])
 
 /** fosite refuses client_credentials to public clients (token_endpoint_auth_method "none"). */
 export const publicClientCredentials: ClientRule = (ctx) => {
-  if (str(ctx.value, 'token_endpoint_auth_method') !== 'none') return [];
+  if (str(ctx.value, 'token_endpoint_auth_method') !== 'none') return NO_FINDINGS;
   return (grants(ctx) ?? [])
     .filter((g) => g.value === 'client_credentials')
     .map((g) => grantNote(ctx, g, RuleCodes.publicClientCredentials,
@@ -74,7 +83,7 @@ export const publicClientCredentials: ClientRule = (ctx) => {
  */
 export const refreshTokenNeedsOfflineScope: ClientRule = (ctx) => {
   const scope = str(ctx.value, 'scope');
-  if (!scope || scope.split(' ').some((s) => s === 'offline' || s === 'offline_access')) return [];
+  if (!scope || hasWord(scope, 'offline') || hasWord(scope, 'offline_access')) return NO_FINDINGS;
   return (grants(ctx) ?? [])
     .filter((g) => g.value === 'refresh_token')
     .map((g) => grantNote(ctx, g, RuleCodes.refreshTokenWithoutOfflineScope,

@@ -4,7 +4,7 @@ import type { ClientRule } from '../validation/validateDocument';
 import { isJwksWrongType, jwksIsSet, jwksKeys, keysMember } from './hydraJwks';
 import { checkJwk } from './jwkCheck';
 import { RuleCodes } from './ruleCodes';
-import { hydraError, keySpan, note, schemaErrorWithin, spanAt, str, versionOf } from './ruleSupport';
+import { hydraError, keySpan, NO_FINDINGS, note, schemaErrorWithin, spanAt, str, versionOf } from './ruleSupport';
 
 /**
  * Hydra check 3: jwks and jwks_uri are exclusive. v1.11/v2.3 count any jwks object, even the
@@ -13,7 +13,7 @@ import { hydraError, keySpan, note, schemaErrorWithin, spanAt, str, versionOf } 
  */
 export const jwksAndJwksUri: ClientRule = (ctx) => {
   const uri = str(ctx.value, 'jwks_uri');
-  if (!uri || !jwksIsSet(ctx.value.jwks, versionOf(ctx))) return [];
+  if (!uri || !jwksIsSet(ctx.value.jwks, versionOf(ctx))) return NO_FINDINGS;
   return [hydraError(keySpan(ctx, 'jwks'), RuleCodes.jwksAndJwksUri, 'Fields jwks and jwks_uri can not both be set, you must choose one.')];
 };
 
@@ -24,9 +24,9 @@ export const jwksAndJwksUri: ClientRule = (ctx) => {
  */
 export const jwksKeysDecode: ClientRule = (ctx) => {
   const jwks = ctx.value.jwks;
-  if (isJwksWrongType(jwks)) return [];
+  if (isJwksWrongType(jwks)) return NO_FINDINGS;
   const member = keysMember(jwks);
-  if (member === undefined) return [];
+  if (member === undefined) return NO_FINDINGS;
   const out: OffsetDiagnostic[] = [];
   jwksKeys(jwks).forEach((key, i) => {
     if (typeof key !== 'object' || key === null || Array.isArray(key)) return;

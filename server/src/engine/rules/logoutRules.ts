@@ -5,7 +5,7 @@ import { goQuote } from './goQuote';
 import { dialectFor, goParseRequestURI, hostname, port, type GoUrl } from './goUrl';
 import { redirectUris } from './redirectUriRules';
 import { RuleCodes } from './ruleCodes';
-import { bool, hydraError, note, schemaErrorAt, spanAt, str, strings, versionOf } from './ruleSupport';
+import { bool, hydraError, NO_FINDINGS, note, schemaErrorAt, spanAt, str, strings, versionOf } from './ruleSupport';
 
 /**
  * Hydra check 15, per entry: url.ParseRequestURI must succeed, and some redirect URI must have
@@ -15,15 +15,17 @@ import { bool, hydraError, note, schemaErrorAt, spanAt, str, strings, versionOf 
  */
 export const postLogoutRedirectUris: ClientRule = (ctx) => {
   const entries = strings(ctx.value, 'post_logout_redirect_uris');
-  if (!entries?.length) return [];
+  if (!entries?.length) return NO_FINDINGS;
   const version = versionOf(ctx);
-  const registered = redirectUris(ctx).flatMap((r) => (r.url ? [r.url] : []));
+  const dialect = dialectFor(version);
+  const registered: GoUrl[] = [];
+  for (const r of redirectUris(ctx)) if (r.url) registered.push(r.url);
   // Thousands of logout URIs × thousands of redirect URIs: compare origins through a set then.
   const origins = entries.length * registered.length > 256 ? new Set(registered.map(origin)) : undefined;
   const out: OffsetDiagnostic[] = [];
   for (const { index, value } of entries) {
-    const u = goParseRequestURI(value, dialectFor(version)).url;
-    if (u && (origins ? origins.has(origin(u)) : registered.some((r) => r.scheme === u.scheme && hostname(r) === hostname(u) && port(r) === port(u)))) continue;
+    const u = goParseRequestURI(value, dialect).url;
+    if (u && (origins ? origins.has(origin(u)) : registered.some((r) => sameOrigin(r, u)))) continue;
     const at = spanAt(ctx, ['post_logout_redirect_uris', index]);
     if (schemaErrorAt(ctx, at)) continue;
     if (!u) {
@@ -38,17 +40,23 @@ export const postLogoutRedirectUris: ClientRule = (ctx) => {
   return out;
 };
 
+const LOGOUT_CHANNELS = (['frontchannel', 'backchannel'] as const).map((channel) => ({ channel, flag: `${channel}_logout_session_required`, uri: `${channel}_logout_uri` }));
+
 /** Not a Hydra check: a *_logout_session_required flag means nothing without its logout URI. */
 export const logoutSessionRequired: ClientRule = (ctx) => {
   const out: OffsetDiagnostic[] = [];
-  for (const channel of ['frontchannel', 'backchannel'] as const) {
-    const flag = `${channel}_logout_session_required`;
-    if (bool(ctx.value, flag) !== true || str(ctx.value, `${channel}_logout_uri`) !== '') continue;
+  for (const { channel, flag, uri } of LOGOUT_CHANNELS) {
+    if (bool(ctx.value, flag) !== true || str(ctx.value, uri) !== '') continue;
     out.push(note(spanAt(ctx, [flag]), 'warning', RuleCodes.logoutSessionWithoutUri,
       `${flag} is true but ${channel}_logout_uri is not set, so Hydra never sends ${channel} logout notifications to this client. Set ${channel}_logout_uri or remove the flag.`));
   }
   return out;
 };
+
+/** Hydra's comparison. Equal hosts need no split into hostname and port (the usual case). */
+function sameOrigin(a: GoUrl, b: GoUrl): boolean {
+  return a.scheme === b.scheme && (a.host === b.host || (hostname(a) === hostname(b) && port(a) === port(b)));
+}
 
 /** What Hydra compares: scheme, hostname (case-sensitive) and port, as one unambiguous key. */
 function origin(u: GoUrl): string {

@@ -35,6 +35,12 @@ export function bool(value: Value, key: string): boolean | undefined {
   return typeof v === 'boolean' ? v : undefined;
 }
 
+/**
+ * What a rule returns when it finds nothing: one shared empty list. Most rules find nothing in
+ * most clients, and a new empty array per rule per client was ~1.5 MB of garbage on a big file.
+ */
+export const NO_FINDINGS: readonly OffsetDiagnostic[] = Object.freeze([]);
+
 export interface StringItem {
   index: number;
   value: string;
@@ -44,16 +50,30 @@ export interface StringItem {
  * The string items of an array field ([] when absent or null), undefined when it is not an
  * array. Items of another type are left out (the schema layer flags them).
  */
-export function strings(value: Value, key: string): StringItem[] | undefined {
+export function strings(value: Value, key: string): readonly StringItem[] | undefined {
   const v = value[key];
-  if (v === undefined || v === null) return [];
+  if (v === undefined || v === null) return NO_ITEMS;
   if (!Array.isArray(v)) return undefined;
   const out: StringItem[] = [];
-  v.forEach((item, index) => {
+  for (let index = 0; index < v.length; index++) {
+    const item: unknown = v[index];
     if (typeof item === 'string') out.push({ index, value: item });
-  });
+  }
   return out;
 }
+
+const NO_ITEMS: readonly StringItem[] = Object.freeze([]);
+
+/** Whether `word` is one of the space-separated words of `text` (Go's strings.Split(text, " ")). */
+export function hasWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    if ((at === 0 || text.charCodeAt(at - 1) === SPACE) && (end === text.length || text.charCodeAt(end) === SPACE)) return true;
+  }
+  return false;
+}
+
+const SPACE = 0x20;
 
 /** Go's len(s): the UTF-8 byte length. */
 export function byteLength(s: string): number {

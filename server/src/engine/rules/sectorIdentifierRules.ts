@@ -2,7 +2,7 @@
 import type { ClientRule } from '../validation/validateDocument';
 import { dialectFor, goParse } from './goUrl';
 import { RuleCodes } from './ruleCodes';
-import { hydraError, note, schemaErrorAt, spanAt, str, versionOf } from './ruleSupport';
+import { hydraError, NO_FINDINGS, note, schemaErrorAt, spanAt, str, versionOf } from './ruleSupport';
 
 /**
  * Hydra check 11. A parse failure is a hint Hydra shows. The https rule and the fetch are
@@ -11,12 +11,12 @@ import { hydraError, note, schemaErrorAt, spanAt, str, versionOf } from './ruleS
  */
 export const sectorIdentifierUri: ClientRule = (ctx) => {
   const uri = str(ctx.value, 'sector_identifier_uri');
-  if (!uri) return [];
+  if (!uri) return NO_FINDINGS;
   const at = spanAt(ctx, ['sector_identifier_uri']);
   const { url, error } = goParse(uri, dialectFor(versionOf(ctx)));
   if (url?.scheme === 'https') return [note(at, 'information', RuleCodes.sectorIdentifierUriFetched,
     'Hydra fetches this URL whenever the client is created or updated: it must answer with a JSON array of strings that contains every redirect_uri exactly, or Hydra rejects the client.')];
-  if (schemaErrorAt(ctx, at)) return [];
+  if (schemaErrorAt(ctx, at)) return NO_FINDINGS;
   return [url
     ? hydraError(at, RuleCodes.sectorIdentifierUriNotHttps, 'Value sector_identifier_uri must be an HTTPS URL but it is not.')
     : hydraError(at, RuleCodes.sectorIdentifierUriUnparsable, `Value of sector_identifier_uri could not be parsed because ${error}.`)];

@@ -2,7 +2,10 @@
 import type { HydraVersion } from '../schema/clientSchema';
 import type { ClientRule, ClientRuleContext } from '../validation/validateDocument';
 import { RuleCodes } from './ruleCodes';
-import { hydraError, keySpan, note, schemaErrorAt, spanAt, str, strings, versionOf } from './ruleSupport';
+import { hydraError, keySpan, NO_FINDINGS, note, schemaErrorAt, spanAt, str, strings, versionOf } from './ruleSupport';
+
+/** Hydra's default oidc.subject_identifiers.supported_types. */
+const DEFAULT_TYPES: readonly string[] = ['public'];
 
 /**
  * Hydra's SubjectTypesSupported: the configured types limited to public and pairwise (public if
@@ -11,7 +14,7 @@ import { hydraError, keySpan, note, schemaErrorAt, spanAt, str, strings, version
  * public first.
  */
 export function supportedSubjectTypes(ctx: ClientRuleContext, version: HydraVersion): string[] {
-  const configured = (ctx.options.supportedSubjectTypes ?? ['public']).filter((t) => t === 'public' || t === 'pairwise');
+  const configured = (ctx.options.supportedSubjectTypes ?? DEFAULT_TYPES).filter((t) => t === 'public' || t === 'pairwise');
   const ordered = version === 'v1.11' ? [...new Set(configured)] : ['public', 'pairwise'].filter((t) => configured.some((c) => c === t));
   const types = ordered.length ? ordered : ['public'];
   const jwt = version !== 'v1.11' && str(ctx.value, 'access_token_strategy')?.toLowerCase() === 'jwt';
@@ -22,11 +25,13 @@ export function supportedSubjectTypes(ctx: ClientRuleContext, version: HydraVers
 /** Hydra check 14: a set subject_type must be one the server supports (default: only public). */
 export const subjectTypeSupported: ClientRule = (ctx) => {
   const type = str(ctx.value, 'subject_type');
-  if (!type) return [];
+  if (!type) return NO_FINDINGS;
+  // The usual case, without working out the list: a configured "public" survives every step below.
+  if (type === 'public' && (ctx.options.supportedSubjectTypes ?? DEFAULT_TYPES).includes('public')) return NO_FINDINGS;
   const supported = supportedSubjectTypes(ctx, versionOf(ctx));
-  if (supported.includes(type)) return [];
+  if (supported.includes(type)) return NO_FINDINGS;
   const at = spanAt(ctx, ['subject_type']);
-  if (schemaErrorAt(ctx, at)) return [];
+  if (schemaErrorAt(ctx, at)) return NO_FINDINGS;
   return [hydraError(at, RuleCodes.subjectTypeUnsupported, `Subject type ${type} is not supported by server, only [${supported.join(' ')}] are allowed.`, { supported })];
 };
 
@@ -36,8 +41,9 @@ export const subjectTypeSupported: ClientRule = (ctx) => {
  * Hydra answers "has multiple redirect_uris but no sector_identifier_uri was set".
  */
 export const pairwiseNeedsSector: ClientRule = (ctx) => {
+  if (str(ctx.value, 'subject_type') !== 'pairwise' || str(ctx.value, 'sector_identifier_uri') !== '') return NO_FINDINGS;
   const redirects = strings(ctx.value, 'redirect_uris');
-  if (str(ctx.value, 'subject_type') !== 'pairwise' || str(ctx.value, 'sector_identifier_uri') !== '' || !redirects || redirects.length < 2) return [];
+  if (!redirects || redirects.length < 2) return NO_FINDINGS;
   return [note(keySpan(ctx, 'redirect_uris'), 'warning', RuleCodes.pairwiseNeedsSectorIdentifier,
     'With subject_type "pairwise" and several redirect_uris, Hydra needs a sector_identifier_uri: without one every login of this client fails. Set sector_identifier_uri, or keep a single redirect URI.')];
 };

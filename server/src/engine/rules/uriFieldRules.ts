@@ -3,7 +3,7 @@ import type { OffsetDiagnostic } from '../validation/offsetDiagnostic';
 import type { ClientRule } from '../validation/validateDocument';
 import { dialectFor, goParseRequestURI } from './goUrl';
 import { RuleCodes } from './ruleCodes';
-import { hydraError, schemaErrorAt, spanAt, str, versionOf } from './ruleSupport';
+import { hydraError, NO_FINDINGS, schemaErrorAt, spanAt, str, versionOf } from './ruleSupport';
 
 const FIELDS = ['tos_uri', 'policy_uri', 'logo_uri', 'client_uri'] as const;
 
@@ -12,7 +12,7 @@ const FIELDS = ['tos_uri', 'policy_uri', 'logo_uri', 'client_uri'] as const;
  * pass url.ParseRequestURI (an absolute URI or an absolute path) and use http or https.
  */
 export const webPageUris: ClientRule = (ctx) => {
-  if (versionOf(ctx) !== 'v26') return [];
+  if (versionOf(ctx) !== 'v26') return NO_FINDINGS;
   const out: OffsetDiagnostic[] = [];
   for (const field of FIELDS) {
     const uri = str(ctx.value, field);

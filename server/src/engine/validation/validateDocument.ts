@@ -30,7 +30,7 @@ export interface ClientRuleContext {
   schemaDiagnostics: readonly OffsetDiagnostic[];
 }
 
-export type ClientRule = (ctx: ClientRuleContext) => OffsetDiagnostic[];
+export type ClientRule = (ctx: ClientRuleContext) => readonly OffsetDiagnostic[];
 
 /**
  * A client's diagnostics keyed by its source text, offsets relative to its start. A client's
@@ -118,15 +118,21 @@ function validateClient(client: ClientEntry, document: ParsedDocument, options: 
     }];
   }
   const schemaDiagnostics = validateClientSchema(client, value, options.hydraVersion);
-  const out = schemaDiagnostics.concat(fieldNotes(client, value, options));
   const ctx: ClientRuleContext = { client, value, options, document, schemaDiagnostics };
-  for (const rule of options.rules ?? []) {
-    // An indexed loop: rules return arrays of several kinds (empty literals, filter/map results),
-    // and for-of's inlined iterator throws the optimised code away at each kind it has not met.
-    const found = rule(ctx);
-    for (let i = 0; i < found.length; i++) out.push(found[i]);
-  }
+  // A literal, not concat's result: concat gives an array whose kind depends on what it joined
+  // (empty lists stay small-integer arrays), and each kind a big file meets first there threw
+  // this loop's optimised code away ("wrong map").
+  const out: OffsetDiagnostic[] = [];
+  append(out, schemaDiagnostics);
+  append(out, fieldNotes(client, value, options));
+  for (const rule of options.rules ?? []) append(out, rule(ctx));
   return withoutShadowedWarnings(out);
+}
+
+// An indexed loop: rules return arrays of several kinds (empty literals, filter/map results), and
+// for-of's inlined iterator throws the optimised code away at each kind it has not met.
+function append(out: OffsetDiagnostic[], found: readonly OffsetDiagnostic[]): void {
+  for (let i = 0; i < found.length; i++) out.push(found[i]);
 }
 
 /**

@@ -84,6 +84,11 @@ export const flowCases: HydraVerdictCase[] = [
     expect: 'accept', diagnostics: [warning('refresh-token-without-offline-scope', OFFLINE, 'refresh_token')],
   },
   {
+    name: 'refresh_token with scope words that only contain offline',
+    versions: ALL, client: { grant_types: ['authorization_code', 'refresh_token'], scope: 'openid offline_access_v2 notoffline' }, hydraRejects: false,
+    expect: 'accept', diagnostics: [warning('refresh-token-without-offline-scope', OFFLINE, 'refresh_token')],
+  },
+  {
     name: 'refresh_token with offline_access, or with the default scope',
     versions: ALL, client: { grant_types: ['authorization_code', 'refresh_token'], scope: 'openid offline_access' }, hydraRejects: false, expect: 'accept', diagnostics: [],
   },
