@@ -2,7 +2,7 @@
 // `--socket=N`, as vscode-languageserver parses them from argv.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { HYDRA_RULES } from './engine/rules';
-import { settleHeapAfterWarmUp, tuneRuntimeForLanguageServer } from './languageServer/runtimeTuning';
+import { lowerBackgroundThreadPriority, settleHeapAfterWarmUp, tuneRuntimeForLanguageServer } from './languageServer/runtimeTuning';
 import { SERVER_NAME, SERVER_VERSION, startServer } from './languageServer/startServer';
 
 const args = process.argv.slice(2);
@@ -19,4 +19,5 @@ if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--s
 }
 
 tuneRuntimeForLanguageServer();
+lowerBackgroundThreadPriority();
 startServer(createConnection(ProposedFeatures.all), HYDRA_RULES, { afterWarmUp: settleHeapAfterWarmUp });

@@ -1,12 +1,15 @@
 // The heap settled after the warm-up leaves room for a big first document: reading one then
-// triggers no full (mark-compact) collection, where an unsettled heap needs one. Each case runs in
-// a fresh Node process, since the point is V8's state at start-up.
+// triggers no full (mark-compact) collection, where an unsettled heap needs one. And the helper
+// threads yield to the main thread. Each case runs in a fresh Node process, since the point is the
+// runtime's state at start-up.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import { test } from 'node:test';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import vm from 'node:vm';
-import { settleHeapAfterWarmUp } from '../../server/src/languageServer/runtimeTuning';
+import { lowerBackgroundThreadPriority, settleHeapAfterWarmUp } from '../../server/src/languageServer/runtimeTuning';
 
 const CHILD = 'OAUTH2_CLIENT_STUDIO_HEAP_CHILD';
 
@@ -31,13 +34,31 @@ async function childMain(settle: boolean): Promise<void> {
   process.stdout.write(`${JSON.stringify({ fullCollections, kept: kept.length })}\n`);
 }
 
-function runChild(mode: 'settle' | 'plain'): { fullCollections: number } {
+/** Each thread's nice value, read back from /proc (field 19 of its stat line). */
+function niceByThread(): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const id of readdirSync('/proc/self/task')) {
+    const stat = readFileSync(`/proc/self/task/${id}/stat`, 'utf8');
+    out[id] = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  }
+  return out;
+}
+
+function priorityChildMain(): void {
+  const before = niceByThread();
+  const lowered = lowerBackgroundThreadPriority();
+  process.stdout.write(`${JSON.stringify({ pid: process.pid, lowered, before, after: niceByThread() })}\n`);
+}
+
+function runChild(mode: 'settle' | 'plain' | 'priority'): { fullCollections: number } {
   const r = spawnSync(process.execPath, [__filename], { env: { ...process.env, [CHILD]: mode }, encoding: 'utf8', timeout: 60_000 });
   assert.equal(r.status, 0, r.stderr);
   return JSON.parse(r.stdout.trim().split('\n').pop()!);
 }
 
-if (process.env[CHILD]) {
+if (process.env[CHILD] === 'priority') {
+  priorityChildMain();
+} else if (process.env[CHILD]) {
   void childMain(process.env[CHILD] === 'settle');
 } else {
   test('a big first document meets no full collection once the heap is settled (and does meet one otherwise)', () => {
@@ -51,6 +72,22 @@ if (process.env[CHILD]) {
       throw new ReferenceError('gc is not defined');
     });
     assert.doesNotThrow(() => settleHeapAfterWarmUp());
+  });
+
+  test('every thread but the main one gets the lowest priority (Linux)', { skip: !existsSync('/proc/self/task') && 'no /proc/self/task here' }, () => {
+    const r = runChild('priority') as unknown as { pid: number; lowered: number; before: Record<string, number>; after: Record<string, number> };
+    const helpers = Object.keys(r.after).filter((id) => Number(id) !== r.pid);
+    assert.ok(helpers.length > 0, 'Node always runs helper threads: the test no longer shows anything');
+    assert.equal(r.lowered, helpers.length);
+    for (const id of helpers) assert.equal(r.after[id], 19, `thread ${id}`);
+    assert.equal(r.after[String(r.pid)], r.before[String(r.pid)], 'the main thread keeps its priority');
+  });
+
+  test('a refused priority change is skipped quietly (it only saves time)', (t) => {
+    t.mock.method(os, 'setPriority', () => {
+      throw new Error('EACCES');
+    });
+    assert.equal(lowerBackgroundThreadPriority(), 0);
   });
 
   test('settling exposes no gc() to the program', () => {
