@@ -12,7 +12,9 @@ import { hydraError, schemaErrorAt, spanAt, strings, versionOf } from './ruleSup
 export const corsOrigins: ClientRule = (ctx) => {
   const out: OffsetDiagnostic[] = [];
   const dialect = dialectFor(versionOf(ctx));
-  for (const { index, value: origin } of strings(ctx.value, 'allowed_cors_origins') ?? []) {
+  const origins = strings(ctx.value, 'allowed_cors_origins') ?? [];
+  for (let k = 0; k < origins.length; k++) {
+    const { index, value: origin } = origins[k];
     const problem = originProblem(origin, dialect);
     if (!problem) continue;
     const at = spanAt(ctx, ['allowed_cors_origins', index]);

@@ -19,11 +19,16 @@ export const postLogoutRedirectUris: ClientRule = (ctx) => {
   const version = versionOf(ctx);
   const dialect = dialectFor(version);
   const registered: GoUrl[] = [];
-  for (const r of redirectUris(ctx)) if (r.url) registered.push(r.url);
+  const redirects = redirectUris(ctx);
+  for (let k = 0; k < redirects.length; k++) {
+    const { url } = redirects[k];
+    if (url) registered.push(url);
+  }
   // Thousands of logout URIs × thousands of redirect URIs: compare origins through a set then.
   const origins = entries.length * registered.length > 256 ? new Set(registered.map(origin)) : undefined;
   const out: OffsetDiagnostic[] = [];
-  for (const { index, value } of entries) {
+  for (let k = 0; k < entries.length; k++) {
+    const { index, value } = entries[k];
     const u = goParseRequestURI(value, dialect).url;
     if (u && (origins ? origins.has(origin(u)) : registered.some((r) => sameOrigin(r, u)))) continue;
     const at = spanAt(ctx, ['post_logout_redirect_uris', index]);
@@ -45,7 +50,8 @@ const LOGOUT_CHANNELS = (['frontchannel', 'backchannel'] as const).map((channel)
 /** Not a Hydra check: a *_logout_session_required flag means nothing without its logout URI. */
 export const logoutSessionRequired: ClientRule = (ctx) => {
   const out: OffsetDiagnostic[] = [];
-  for (const { channel, flag, uri } of LOGOUT_CHANNELS) {
+  for (let k = 0; k < LOGOUT_CHANNELS.length; k++) {
+    const { channel, flag, uri } = LOGOUT_CHANNELS[k];
     if (bool(ctx.value, flag) !== true || str(ctx.value, uri) !== '') continue;
     out.push(note(spanAt(ctx, [flag]), 'warning', RuleCodes.logoutSessionWithoutUri,
       `${flag} is true but ${channel}_logout_uri is not set, so Hydra never sends ${channel} logout notifications to this client. Set ${channel}_logout_uri or remove the flag.`));

@@ -45,7 +45,9 @@ function acceptedHttp(ctx: ClientRuleContext): (RedirectUri & { url: GoUrl })[] 
  */
 export const redirectUriSyntax: ClientRule = (ctx) => {
   const out: OffsetDiagnostic[] = [];
-  for (const r of redirectUris(ctx)) {
+  const redirects = redirectUris(ctx);
+  for (let k = 0; k < redirects.length; k++) {
+    const r = redirects[k];
     if (!r.problem) continue;
     const at = spanAt(ctx, ['redirect_uris', r.index]);
     if (schemaErrorAt(ctx, at)) continue;

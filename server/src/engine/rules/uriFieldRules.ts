@@ -14,7 +14,8 @@ const FIELDS = ['tos_uri', 'policy_uri', 'logo_uri', 'client_uri'] as const;
 export const webPageUris: ClientRule = (ctx) => {
   if (versionOf(ctx) !== 'v26') return NO_FINDINGS;
   const out: OffsetDiagnostic[] = [];
-  for (const field of FIELDS) {
+  for (let k = 0; k < FIELDS.length; k++) {
+    const field = FIELDS[k];
     const uri = str(ctx.value, field);
     if (!uri) continue;
     const { url } = goParseRequestURI(uri, dialectFor('v26'));
