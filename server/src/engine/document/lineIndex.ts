@@ -11,13 +11,19 @@ export class LineIndex {
 
   constructor(private readonly text: string) {
     if (!text.includes('\r')) {
-      // The common case, with the native indexOf doing the scanning (twice: count, then fill).
-      let count = 1;
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-      const starts = new Uint32Array(count);
+      // The common case, with the native indexOf doing the scanning, once: the array starts at a
+      // guess (one line per 16 characters) and doubles when a file has shorter lines.
+      let starts = new Uint32Array(Math.max(16, text.length >> 4));
       let n = 1;
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1;
-      this.starts = starts;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        if (n === starts.length) {
+          const grown = new Uint32Array(starts.length * 2);
+          grown.set(starts);
+          starts = grown;
+        }
+        starts[n++] = i + 1;
+      }
+      this.starts = starts.slice(0, n);
     } else {
       const starts = [0];
       for (let i = 0; i < text.length; i++) {
