@@ -37,8 +37,12 @@ export interface GoUrlDialect {
 }
 
 export function dialectFor(version: HydraVersion): GoUrlDialect {
-  return { strictHost: version === 'v26' };
+  return version === 'v26' ? STRICT_HOST : LENIENT_HOST;
 }
+
+// Shared: rules ask for a dialect per client, and a fresh object each time was garbage.
+const STRICT_HOST: GoUrlDialect = Object.freeze({ strictHost: true });
+const LENIENT_HOST: GoUrlDialect = Object.freeze({ strictHost: false });
 
 class ParseError extends Error {}
 

@@ -34,9 +34,9 @@ export function redirectUris(ctx: ClientRuleContext): readonly RedirectUri[] {
   return parsed;
 }
 
-/** The http entries Hydra accepts. */
-function acceptedHttp(ctx: ClientRuleContext): (RedirectUri & { url: GoUrl })[] {
-  return redirectUris(ctx).filter((r): r is RedirectUri & { url: GoUrl } => !r.problem && r.url?.scheme === 'http');
+/** An http entry Hydra accepts. */
+function isAcceptedHttp(r: RedirectUri): r is RedirectUri & { url: GoUrl } {
+  return !r.problem && r.url?.scheme === 'http';
 }
 
 /**
@@ -72,10 +72,15 @@ function isLocalhost(host: string, version: HydraVersion): boolean {
 export const insecureRedirectUris: ClientRule = (ctx) => {
   const version = versionOf(ctx);
   const unless = version === 'v1.11' ? 'unless Hydra lists it in --dangerous-allow-insecure-redirect-urls' : 'unless Hydra runs with --dev';
-  return acceptedHttp(ctx)
-    .filter((r) => !isLocalhost(hostname(r.url), version))
-    .map((r) => note(spanAt(ctx, ['redirect_uris', r.index]), 'warning', RuleCodes.insecureRedirectUri,
+  const out: OffsetDiagnostic[] = [];
+  const redirects = redirectUris(ctx);
+  for (let k = 0; k < redirects.length; k++) {
+    const r = redirects[k];
+    if (!isAcceptedHttp(r) || isLocalhost(hostname(r.url), version)) continue;
+    out.push(note(spanAt(ctx, ['redirect_uris', r.index]), 'warning', RuleCodes.insecureRedirectUri,
       `Hydra stores this http:// redirect URI, but its authorization endpoint refuses http except for localhost, *.localhost and loopback IPs (${unless}). Use https.`));
+  }
+  return out;
 };
 
 /**
@@ -83,7 +88,14 @@ export const insecureRedirectUris: ClientRule = (ctx) => {
  * Only loopback IP literals get RFC 8252's any-port matching (v1.11: just 127.0.0.1 and [::1]);
  * `localhost` must match exactly, port included, which breaks native apps on ephemeral ports.
  */
-export const localhostRedirectUris: ClientRule = (ctx) => acceptedHttp(ctx)
-  .filter((r) => hostname(r.url) === 'localhost')
-  .map((r) => note(spanAt(ctx, ['redirect_uris', r.index]), 'information', RuleCodes.localhostRedirectExactPort,
-    'Hydra matches "localhost" redirect URIs exactly, port included. Only loopback IPs (http://127.0.0.1/… or http://[::1]/…) may use any port at login (RFC 8252 §7.3), which native apps on a random port need.'));
+export const localhostRedirectUris: ClientRule = (ctx) => {
+  const out: OffsetDiagnostic[] = [];
+  const redirects = redirectUris(ctx);
+  for (let k = 0; k < redirects.length; k++) {
+    const r = redirects[k];
+    if (!isAcceptedHttp(r) || hostname(r.url) !== 'localhost') continue;
+    out.push(note(spanAt(ctx, ['redirect_uris', r.index]), 'information', RuleCodes.localhostRedirectExactPort,
+      'Hydra matches "localhost" redirect URIs exactly, port included. Only loopback IPs (http://127.0.0.1/… or http://[::1]/…) may use any port at login (RFC 8252 §7.3), which native apps on a random port need.'));
+  }
+  return out;
+};
