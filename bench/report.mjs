@@ -50,13 +50,13 @@ export function smallTable(sessions) {
   return rows.join('\n');
 }
 
-/** Each check: what was measured, the value, the target (if any) and whether it is met. */
 /** Every process's cold open beside the median: how far one fresh process strays. */
 function coldSamples(s) {
   const samples = (s?.bigColdOpen?.samples ?? []).filter((x) => typeof x === 'number');
   return samples.length > 1 ? ` (processes: ${samples.map((x) => Math.round(x)).join(', ')} ms)` : '';
 }
 
+/** Each check: what was measured, the value, the target (if any) and whether it is met. */
 export function checks(sessions) {
   const get = (server, format) => sessions.find((s) => s.server === server && s.format === format);
   const oursYaml = get('ours', 'yaml');
