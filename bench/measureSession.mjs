@@ -134,7 +134,7 @@ async function measureSession(def, format, docs, { root, outDir, coldOnly = fals
   const out = { server: def.id, label: def.label, format };
   const client = new LspClient({
     name: `${def.id}/${format}`,
-    args: [def.script, '--stdio'],
+    args: [...def.nodeFlags, def.script, '--stdio'],
     cwd: root,
     configuration: def.configuration,
     logFile: path.join(outDir, `${def.id}-${format}${run ? `-cold${run}` : ''}.log`),
@@ -166,6 +166,8 @@ async function measureSession(def, format, docs, { root, outDir, coldOnly = fals
       const r = await repeatRequest(client, 'textDocument/completion', { ...at, position: anchor.completionAt }, FEATURE_REPEATS);
       return { supported: true, median: r.median, samples: r.samples, items: completionItems(r.result) };
     });
+    // The issue's own sequence: the big document diagnosed, then completion in it, then RSS.
+    out.memoryAfterCompletion = client.memory();
     await step(out, 'hover', async () => {
       if (!client.capabilities.hoverProvider) return { supported: false };
       const r = await repeatRequest(client, 'textDocument/hover', { ...at, position: anchor.hoverAt }, FEATURE_REPEATS);

@@ -92,6 +92,15 @@ export function checks(sessions) {
   add('RSS after big YAML opened, do-nothing floor server / yaml-language-server', floorMem, floorMem === null ? 'n/a' : floorMem.toFixed(2), null, null);
   const oursOverFloor = ratio(oursYaml?.memoryAfterBigDiagnosed?.rssMiB, floorYaml?.memoryAfterBigDiagnosed?.rssMiB);
   add('RSS after big YAML diagnosed, ours / do-nothing floor server', oursOverFloor, times(oursOverFloor), null, null);
+  // The sequence the issue measured yaml-language-server's ~400 MB in: diagnose, then complete.
+  const afterCompletion = ratio(oursYaml?.memoryAfterCompletion?.rssMiB, yamlLs?.memoryAfterCompletion?.rssMiB);
+  add(
+    'RSS after big YAML diagnosed, edited once and completed in, ours / yaml-language-server',
+    afterCompletion,
+    afterCompletion === null ? 'n/a' : `${afterCompletion.toFixed(2)} (${mib(oursYaml?.memoryAfterCompletion?.rssMiB)} / ${mib(yamlLs?.memoryAfterCompletion?.rssMiB)} MiB)`,
+    null,
+    null,
+  );
   // The other reading of "server RSS": the most each server held over the same session (cold open,
   // an edit, completion, hover, warm opens, the one-client document).
   const peakRatio = ratio(peakRss(oursYaml), peakRss(yamlLs));

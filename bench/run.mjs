@@ -43,7 +43,8 @@ for (const def of defs) {
     continue;
   }
   for (const format of def.formats) {
-    process.stdout.write(`Measuring ${def.label} on ${format.toUpperCase()}… `);
+    const options = def.nodeFlags.length ? ` (node ${def.nodeFlags.join(' ')})` : '';
+    process.stdout.write(`Measuring ${def.label}${options} on ${format.toUpperCase()}… `);
     const s = await measureServer(def, format, docs, { root, outDir });
     console.log(s.errors?.length ? `done with ${s.errors.length} error(s)` : 'done');
     sessions.push(s);

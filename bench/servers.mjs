@@ -1,6 +1,6 @@
 // The three servers under test: how to start each, what to tell it so it validates our documents
 // against our schema, and how to know it has taken that configuration before we start timing.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -13,6 +13,21 @@ async function until(predicate, timeoutMs, what) {
     if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
     await sleep(10);
   }
+}
+
+/**
+ * The Node options a bin's shebang line starts it with (`#!/usr/bin/env -S node --flag …`): each
+ * server runs as an editor running its bin would run it, not with options of our choosing.
+ */
+export function shebangNodeFlags(script) {
+  let first;
+  try {
+    first = readFileSync(script, 'utf8').slice(0, 400).split('\n', 1)[0];
+  } catch {
+    return [];
+  }
+  const m = /^#!\s*\S*env\s+(?:-S\s+)?node((?:\s+-\S+)*)\s*$/.exec(first);
+  return m ? m[1].trim().split(/\s+/).filter(Boolean) : [];
 }
 
 export function serverDefinitions(root, schemaPath) {
@@ -86,11 +101,13 @@ export function serverDefinitions(root, schemaPath) {
       id: 'floor',
       label: 'do-nothing server (floor)',
       script: path.join(root, 'bench/floorServer.mjs'),
+      // Our bin's options, so that it stays the floor of how our server is started.
+      nodeFlags: shebangNodeFlags(path.join(root, 'dist/server/server.js')),
       formats: ['yaml', 'json'],
       configuration: () => null,
       async configure() {
         await sleep(SETTLE_MS);
       },
     },
-  ].map((d) => ({ ...d, available: existsSync(d.script) }));
+  ].map((d) => ({ nodeFlags: shebangNodeFlags(d.script), ...d, available: existsSync(d.script) }));
 }

@@ -8,6 +8,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { SERVER_NODE_FLAGS } from '../../server/src/languageServer/nodeStartFlags';
 import { liveDocumentDiagnostics } from './clientFs/liveDiagnostics';
 
 /** The settings section; also the client id, so vscode-languageclient reads `oauth2Client.trace.server`. */
@@ -28,9 +29,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
   // The server is bundled next to the client: dist/server/server.js beside dist/client/extension.js.
   const module = context.asAbsolutePath('dist/server/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
+    // The same Node options the bin's shebang gives it (nodeStartFlags.ts says why).
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
     // Lets a debugger attach to the server when the extension itself runs under the debugger.
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,

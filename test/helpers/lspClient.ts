@@ -11,6 +11,7 @@ import {
   type TextDocumentContentChangeEvent,
   type ClientCapabilities,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER_NODE_FLAGS } from '../../server/src/languageServer/nodeStartFlags';
 
 export const projectRoot = process.env.OAUTH2_CLIENT_STUDIO_ROOT ?? path.resolve(__dirname, '../../..');
 export const serverPath = path.join(projectRoot, 'dist/server/server.js');
@@ -19,6 +20,8 @@ export interface LspClientOptions {
   /** What workspace/configuration answers for section oauth2Client (null = no settings). */
   settings?: unknown;
   capabilities?: ClientCapabilities;
+  /** Run the bin file itself, so that its shebang line starts Node (default: node + its flags + file). */
+  asExecutable?: boolean;
 }
 
 export class LspClient {
@@ -33,7 +36,10 @@ export class LspClient {
     this.settings = opts.settings ?? null;
     // LSP_NODE_ARGS: extra Node flags for the server, e.g. "--cpu-prof" when profiling a test.
     const nodeArgs = process.env.LSP_NODE_ARGS ? process.env.LSP_NODE_ARGS.split(' ') : [];
-    this.proc = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: 'pipe' });
+    // Either way the server gets the Node options it is always started with (bin, VS Code client).
+    this.proc = opts.asExecutable
+      ? spawn(serverPath, ['--stdio'], { stdio: 'pipe' })
+      : spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, serverPath, '--stdio'], { stdio: 'pipe' });
     this.proc.on('exit', (code) => {
       this.exitCode = code ?? -1;
     });
@@ -50,6 +56,11 @@ export class LspClient {
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.listen();
+  }
+
+  /** The server's process id (for reading its state from /proc). */
+  get pid(): number | undefined {
+    return this.proc.pid;
   }
 
   static async start(opts: LspClientOptions = {}): Promise<LspClient> {
