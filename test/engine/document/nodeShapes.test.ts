@@ -46,7 +46,7 @@ function everyNode(docs: SubDocument[]): (AstNode | PropertyNode)[] {
 }
 
 const PARSERS: Record<string, () => SubDocument[]> = {
-  'YAML, block-style parser': () => parseYamlBlock(YAML)!,
+  'YAML, block-style parser': () => parseYamlBlock(YAML)!.documents,
   'YAML, js-yaml path': () => parseYamlFast(`${YAML}anchored: &a x\nalias_user: *a\n`)!.filter((d) => d.root),
   'YAML, error-tolerant parser': () => parseYamlTolerant(`${YAML}broken: [a\n`).documents,
   'JSON, strict parser': () => parseJsonStrict(JSON_TEXT)!.documents,

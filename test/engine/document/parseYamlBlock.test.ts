@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { stringify } from 'yaml';
 import type { SubDocument } from '../../../server/src/engine/document/documentModel';
+import { findDuplicateKeys } from '../../../server/src/engine/document/duplicateKeys';
 import { nodeValue } from '../../../server/src/engine/document/nodeValue';
 import { parseYamlBlock } from '../../../server/src/engine/document/parseYamlBlock';
 import { parseYamlFast } from '../../../server/src/engine/document/parseYamlFast';
@@ -14,7 +15,7 @@ const snapshot = (docs: SubDocument[] | null): string =>
   JSON.stringify(docs, (k, v: unknown) => (k === 'parent' || k === 'target' ? undefined : v));
 
 function assertSameAsGeneralPath(text: string): void {
-  const block = parseYamlBlock(text);
+  const block = parseYamlBlock(text)?.documents;
   assert.ok(block, `the block parser declined ${JSON.stringify(text)}`);
   assert.equal(snapshot(block), snapshot(parseYamlFast(text)));
   for (const d of block) assert.deepEqual(d.value, nodeValue(d.root!));
@@ -89,6 +90,28 @@ for (const [name, text] of Object.entries(DECLINED)) {
   test(`block YAML parser leaves ${name} to the general path`, () => assert.equal(parseYamlBlock(text), null));
 }
 
+test('block YAML parser notes a key repeated within one mapping, at any depth and size', () => {
+  const keys = (n: number, repeatAt?: [at: number, of: number]) =>
+    Array.from({ length: n }, (_, i) => `${repeatAt && i === repeatAt[0] ? `k${repeatAt[1]}` : `k${i}`}: ${i}\n`).join('');
+  const cases: [string, boolean][] = [
+    ['a: 1\nb: 2\n', false],
+    ['a: 1\nb: 2\na: 3\n', true],
+    ['- client_id: x\n  metadata:\n    k: 1\n    k: 2\n', true],
+    ['- a: 1\n- a: 1\n', false], // one key in two mappings
+    ['a: 1\n---\na: 2\n', false], // one key in two documents
+    [keys(40), false],
+    [keys(40, [39, 35]), true], // found by the set a big mapping keeps
+    [keys(40, [32, 2]), true], // the key that turns the scan into a set
+    [keys(40, [5, 2]), true],
+  ];
+  for (const [text, repeats] of cases) {
+    const block = parseYamlBlock(text);
+    assert.ok(block, text);
+    assert.equal(block.repeatsKey, repeats, text);
+    assert.equal(block.documents.some((d) => findDuplicateKeys(d.root!).length > 0), repeats, text);
+  }
+});
+
 test('block YAML parser stays node-for-node equal to the general path on 600 generated documents', () => {
   const r = rng(0x5eed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
@@ -140,7 +163,8 @@ test('block YAML parser stays node-for-node equal to the general path on 600 gen
     const block = parseYamlBlock(text);
     if (!block) continue;
     accepted++;
-    assert.equal(snapshot(block), snapshot(parseYamlFast(text)), `document ${i}: ${JSON.stringify(text)}`);
+    assert.equal(snapshot(block.documents), snapshot(parseYamlFast(text)), `document ${i}: ${JSON.stringify(text)}`);
+    assert.equal(block.repeatsKey, block.documents.some((d) => findDuplicateKeys(d.root!).length > 0), `document ${i}: ${JSON.stringify(text)}`);
   }
   // The comparison only means something if the block parser took a fair share of the documents.
   assert.ok(accepted >= 150, `only ${accepted} of 600 documents took the block path`);

@@ -7,7 +7,8 @@ import { parseYamlTolerant } from './parseYamlTolerant';
 /** Block-style YAML (what client files are), or null: safe at any depth, so no guard first. */
 export function parseYamlBlockStyle(text: string): ParsedDocument | null {
   const block = parseYamlBlock(text);
-  return block && withDuplicateKeys(text, block);
+  if (!block) return null;
+  return block.repeatsKey ? withDuplicateKeys(text, block.documents) : { language: 'yaml', text, documents: block.documents, problems: [] };
 }
 
 export function parseYaml(text: string): ParsedDocument {

@@ -12,14 +12,26 @@ const BAIL = new Bail();
 
 /** Deeper than this is no client file: let the general path (and its guards) have it. */
 const MAX_DEPTH = 100;
+const MAX_SCANNED_KEYS = 32;
 
 // js-yaml refuses these anywhere in the input; the general path reports them.
 const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 
-export function parseYamlBlock(text: string): SubDocument[] | null {
+export interface BlockYaml {
+  documents: SubDocument[];
+  /**
+   * Whether some mapping repeats a key, checked while its keys are read: only then is the tree
+   * worth a walk for duplicate-key warnings (a walk over a fresh 2,000-client tree costs 5–8 ms).
+   */
+  repeatsKey: boolean;
+}
+
+export function parseYamlBlock(text: string): BlockYaml | null {
   if (text.includes('\t') || NON_PRINTABLE.test(text)) return null;
   try {
-    return new BlockParser(text).documents();
+    const parser = new BlockParser(text);
+    const documents = parser.documents();
+    return { documents, repeatsKey: parser.repeatsKey };
   } catch (e) {
     if (e === BAIL) return null;
     throw e;
@@ -38,6 +50,7 @@ class BlockParser {
   private lineStart = 0;
   private pos = 0;
   private depth = 0;
+  repeatsKey = false;
 
   constructor(private readonly text: string) {
     if (text.charCodeAt(0) === 0xfeff) this.lineStart = this.pos = 1;
@@ -78,8 +91,10 @@ class BlockParser {
   private mapping(column: number, parent: ObjectNode | ArrayNode | undefined): { node: ObjectNode; value: Record<string, unknown> } {
     const node: ObjectNode = { type: 'object', offset: this.pos, length: 0, properties: [], parent };
     const value: Record<string, unknown> = {};
+    let keys: Set<string> | undefined;
     for (;;) {
       const prop = this.key(node);
+      if (!this.repeatsKey) keys = this.noteRepeatedKey(node.properties, keys);
       let v: unknown;
       this.skipSpaces();
       if (this.atLineEnd()) {
@@ -153,6 +168,34 @@ class BlockParser {
     node.length = collectionEnd(this.text, node, this.pos) - node.offset;
     trimCollection(node);
     return { node, value: trimmed(value) };
+  }
+
+  /**
+   * Sets repeatsKey when the mapping's newest key is one of its earlier ones. Client mappings are
+   * small, so a scan of the earlier keys (interned: compared by reference) beats a set; past
+   * MAX_SCANNED_KEYS (20,000 unknown keys, say) the mapping keeps a set, returned to the caller.
+   */
+  private noteRepeatedKey(props: PropertyNode[], keys: Set<string> | undefined): Set<string> | undefined {
+    const last = props.length - 1;
+    const key = props[last].key;
+    if (keys) {
+      if (keys.has(key)) this.repeatsKey = true;
+      else keys.add(key);
+      return keys;
+    }
+    if (last < MAX_SCANNED_KEYS) {
+      for (let i = 0; i < last; i++) {
+        if (props[i].key === key) {
+          this.repeatsKey = true;
+          break;
+        }
+      }
+      return undefined;
+    }
+    const all = new Set<string>();
+    for (const p of props) all.add(p.key);
+    if (all.size < props.length) this.repeatsKey = true;
+    return all;
   }
 
   /** Whether a `key:` starts at the current offset (so `- key: v` opens a compact mapping). */
