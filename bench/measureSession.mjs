@@ -166,7 +166,8 @@ async function measureSession(def, format, docs, { root, outDir, coldOnly = fals
       const r = await repeatRequest(client, 'textDocument/completion', { ...at, position: anchor.completionAt }, FEATURE_REPEATS);
       return { supported: true, median: r.median, samples: r.samples, items: completionItems(r.result) };
     });
-    // The issue's own sequence: the big document diagnosed, then completion in it, then RSS.
+    // The issue quotes yaml-language-server's RSS beside its diagnose and completion times: this
+    // samples every server's after the same steps.
     out.memoryAfterCompletion = client.memory();
     await step(out, 'hover', async () => {
       if (!client.capabilities.hoverProvider) return { supported: false };
