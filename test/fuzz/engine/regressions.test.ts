@@ -54,6 +54,18 @@ test('quick fixes in a file that starts with a BOM indent from column 0', () => 
   }
 });
 
+test('a BOM before an indented first line is a YAML syntax error, as it is without the BOM', () => {
+  // The yaml library read the indented key after a BOM as column 0 and accepted the document;
+  // the grant-type quick fix, indenting from the key's real column, then broke it.
+  const plain = '          response_types:\n  - id_token\n';
+  assert.ok(syntaxErrors(plain, 'yaml').length > 0);
+  assert.deepEqual(syntaxErrors(`\uFEFF${plain}`, 'yaml'), syntaxErrors(plain, 'yaml'));
+  assert.deepEqual(checkCase({ text: `\uFEFF${plain}`, language: 'yaml', probes: [0, 0.5] }, 'v26', 5_000).violations, []);
+  // Indented consistently, the same text still parses, BOM or not.
+  const indented = '  response_types:\n    - id_token\n';
+  assert.deepEqual(syntaxErrors(`\uFEFF${indented}`, 'yaml'), []);
+});
+
 test('JSON completion after a long run of spaces stays linear (the comma-gap regex was quadratic)', () => {
   // As above: a quadratic scan takes tens of seconds on this many spaces; 5 s is a hang detector.
   const text = `{${' '.repeat(240_000)}jwks:\n  keys:\n    - kty: RSA\n`;

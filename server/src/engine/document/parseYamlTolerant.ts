@@ -5,7 +5,11 @@ import type { ArrayNode, AstNode, ObjectNode, ParseProblem, SubDocument } from '
 import { colonAfter, collectionEnd, newProperty } from './astBuilder';
 
 export function parseYamlTolerant(text: string): { documents: SubDocument[]; problems: ParseProblem[] } {
-  const parsed = parseAllDocuments(text, { merge: true, uniqueKeys: false, prettyErrors: false, strict: false, intAsBigInt: false });
+  // After a byte-order mark the library measures an indented first line wrongly (its first key
+  // counts as column 0), and accepts what js-yaml, and the same text without the mark, reject. A
+  // line break in the mark's place keeps every offset as it is.
+  const source = text.charCodeAt(0) === 0xfeff && text.charCodeAt(1) === 0x20 ? `\n${text.slice(1)}` : text;
+  const parsed = parseAllDocuments(source, { merge: true, uniqueKeys: false, prettyErrors: false, strict: false, intAsBigInt: false });
   // An empty stream is an empty array too.
   const docs: Document.Parsed[] = [...parsed];
   const problems: ParseProblem[] = [];
