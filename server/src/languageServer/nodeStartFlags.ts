@@ -7,8 +7,9 @@ import flags from './nodeStartFlags.json';
 /**
  * `--v8-pool-size=1`: one V8 helper thread instead of four. On a 2-core machine the four compete
  * with the main thread while a first big document makes V8 compile 25–50 functions, even at the
- * lowest priority (lowerBackgroundThreadPriority). 12 fresh processes each, interleaved, both
- * orders: big JSON open → diagnostics 77.5 / 83.5 → 70 / 71 ms (slowest 104–109 → 84–86 ms), big
- * YAML unchanged (105 / 114.5 against 112.5 / 109.5 ms), RSS after either 6.5–7 MiB lower.
+ * lowest priority (lowerBackgroundThreadPriority). `npm run bench` on the build before and after,
+ * interleaved, both orders, 40 fresh processes each: big JSON open → diagnostics median 76.5 →
+ * 68 ms (90th percentile 96 → 88 ms), big YAML unchanged (108.5 / 110 ms), RSS after either
+ * 6.5–7 MiB lower.
  */
 export const SERVER_NODE_FLAGS: readonly string[] = flags;
