@@ -1,18 +1,21 @@
 // What `npm run package` ships: the .vsix the e2e stage installs holds only the bundles, schemas,
-// manifest, README, license and icons (.vscodeignore is an allow-list).
+// manifest, README and the screenshots it shows, license and icons (.vscodeignore is an allow-list).
 import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
+import { repoRoot } from './harness/vscodeSession';
 
 const ALLOWED = [
   /^extension\/dist\/(client|server|cli)\/[^/]+\.js$/,
   /^extension\/schemas\/[^/]+\.json$/,
   /^extension\/images\/[^/]+\.(svg|png)$/,
+  /^extension\/docs\/[^/]+\.png$/,
   /^extension\/(package\.json|readme\.md|LICENSE\.txt)$/,
   /^(extension\.vsixmanifest|\[Content_Types\]\.xml)$/,
 ];
 
-test('the vsix holds the bundles, schemas, README, license and icons, and nothing else', () => {
+test('the vsix holds the bundles, schemas, README with its images, license and icons, and nothing else', () => {
   const vsix = process.env.OAUTH2_E2E_VSIX;
   assert.ok(vsix, 'OAUTH2_E2E_VSIX is not set: run this file through `npm run test:e2e`');
   const files = zipEntries(readFileSync(vsix));
@@ -24,6 +27,11 @@ test('the vsix holds the bundles, schemas, README, license and icons, and nothin
   for (const needed of ['extension/dist/client/extension.js', 'extension/dist/server/server.js', 'extension/schemas/oauth2-client.schema.json', 'extension/package.json']) {
     assert.ok(files.includes(needed), `${needed} missing from the vsix`);
   }
+  // The extension page renders README from the installed extension: its images must be in it.
+  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((src) => !/^[a-z]+:/i.test(src));
+  assert.ok(images.length > 0, 'README shows no images: this check would pass vacuously');
+  for (const src of images) assert.ok(files.includes(`extension/${src}`), `README's ${src} is missing from the vsix`);
   // Source maps stay out (they would triple the size).
   assert.ok(statSync(vsix).size < 2 * 1024 * 1024, `${statSync(vsix).size} bytes`);
 });
