@@ -7,8 +7,7 @@ import { parseYamlTolerant } from './parseYamlTolerant';
 /** Block-style YAML (what client files are), or null: safe at any depth, so no guard first. */
 export function parseYamlBlockStyle(text: string): ParsedDocument | null {
   const block = parseYamlBlock(text);
-  if (!block) return null;
-  return block.repeatsKey ? withDuplicateKeys(text, block.documents) : { language: 'yaml', text, documents: block.documents, problems: [] };
+  return block && withDuplicateKeys(text, block.documents, block.repeatsKey);
 }
 
 export function parseYaml(text: string): ParsedDocument {
@@ -21,7 +20,8 @@ export function parseYaml(text: string): ParsedDocument {
   return parsed;
 }
 
-function withDuplicateKeys(text: string, documents: SubDocument[]): ParsedDocument {
-  const problems = documents.flatMap((d) => (d.root ? findDuplicateKeys(d.root) : []));
+/** `mayRepeatKeys` false: the parser saw no mapping repeat a key, so the tree needs no search. */
+function withDuplicateKeys(text: string, documents: SubDocument[], mayRepeatKeys = true): ParsedDocument {
+  const problems = mayRepeatKeys ? documents.flatMap((d) => (d.root ? findDuplicateKeys(d.root) : [])) : [];
   return { language: 'yaml', text, documents, problems };
 }
