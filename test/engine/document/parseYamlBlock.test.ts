@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { stringify } from 'yaml';
-import type { SubDocument } from '../../../server/src/engine/document/documentModel';
+import type { AstNode, SubDocument } from '../../../server/src/engine/document/documentModel';
 import { findDuplicateKeys } from '../../../server/src/engine/document/duplicateKeys';
 import { nodeValue } from '../../../server/src/engine/document/nodeValue';
-import { parseYamlBlock } from '../../../server/src/engine/document/parseYamlBlock';
+import { parseYamlBlock, parseYamlBlockNodesAt, parseYamlBlockValues } from '../../../server/src/engine/document/parseYamlBlock';
 import { parseYamlFast } from '../../../server/src/engine/document/parseYamlFast';
 import { rng } from '../../../scripts/lib/seededRandom.cjs';
 
@@ -19,6 +19,40 @@ function assertSameAsGeneralPath(text: string): void {
   assert.ok(block, `the block parser declined ${JSON.stringify(text)}`);
   assert.equal(snapshot(block), snapshot(parseYamlFast(text)));
   for (const d of block) assert.deepEqual(d.value, nodeValue(d.root!));
+  assertValuesAgreeWithNodes(text);
+}
+
+const extent = (n: AstNode) => ({ offset: n.offset, length: n.length });
+
+/**
+ * The values-only parse must decline exactly what the node parse declines, and otherwise give the
+ * same values and repeated-key verdict, spans that are the nodes' extents, and on-demand nodes
+ * equal to the tree's.
+ */
+function assertValuesAgreeWithNodes(text: string): void {
+  const withNodes = parseYamlBlock(text);
+  const values = parseYamlBlockValues(text);
+  const what = JSON.stringify(text);
+  assert.equal(values === null, withNodes === null, `values-only ${values ? 'accepted' : 'declined'} ${what}`);
+  if (!withNodes || !values) return;
+  assert.equal(values.repeatsKey, withNodes.repeatsKey, what);
+  assert.equal(values.documents.length, withNodes.documents.length, what);
+  values.documents.forEach((d, i) => {
+    const tree = withNodes.documents[i];
+    const root = tree.root!;
+    assert.deepEqual({ offset: d.offset, length: d.length }, { offset: tree.offset, length: tree.length }, what);
+    assert.deepEqual(d.value, tree.value, what);
+    assert.deepEqual(d.outline.root, { ...extent(root), kind: root.type }, what);
+    assert.equal(snapshot([parseYamlBlockNodesAt(text, d.outline.root)]), snapshot([root]), what);
+    if (root.type !== 'array') return assert.equal(d.outline.items, undefined, what);
+    assert.equal(d.outline.items?.length, root.items.length, what);
+    root.items.forEach((item, k) => {
+      const span = d.outline.items![k];
+      const kind = item.type === 'object' || item.type === 'array' ? item.type : 'scalar';
+      assert.deepEqual(span, { ...extent(item), kind }, what);
+      assert.equal(snapshot([parseYamlBlockNodesAt(text, span)]), snapshot([item]), what);
+    });
+  });
 }
 
 const ACCEPTED: Record<string, string> = {
@@ -47,6 +81,9 @@ const ACCEPTED: Record<string, string> = {
   'multi-document files': 'client_id: a\n---\nclient_id: b\ngrant_types:\n  - client_credentials\n--- # third\nclient_id: c\n',
   'CRLF line ends': 'client_id: a\r\nredirect_uris:\r\n  - https://x/cb\r\nscope: openid  \r\n',
   'a byte order mark': '\ufeffclient_id: bom\nscope: openid\n',
+  'a byte order mark before a sequence': '\ufeff- client_id: a\n- client_id: b\n',
+  'a sequence of clients and things that are not': '- client_id: a\n- just text\n- "quoted"\n- [x, y]\n- {}\n-\n  client_id: b\n- ~\n-   client_id: c\n    scope: x\n',
+  'sequences in several documents, one with CRLF': '- client_id: a\n---\r\n- client_id: b\r\n  grant_types:\r\n  - x\r\n',
   'quoted keys and escapes': '"client_id": "a\\"b\\\\c\\u00e9"\n\'scope\' : openid\n',
   'plain scalars with colons, hashes and dashes inside': 'a: http://x:80/p#f\nb: a#b\nc: -x\nd: x,y\ne: ":"\n',
   'no final line break': 'client_id: a\nscope: b',
@@ -87,7 +124,10 @@ const DECLINED: Record<string, string> = {
 };
 
 for (const [name, text] of Object.entries(DECLINED)) {
-  test(`block YAML parser leaves ${name} to the general path`, () => assert.equal(parseYamlBlock(text), null));
+  test(`block YAML parser leaves ${name} to the general path`, () => {
+    assert.equal(parseYamlBlock(text), null);
+    assert.equal(parseYamlBlockValues(text), null);
+  });
 }
 
 test('block YAML parser notes a key repeated within one mapping, at any depth and size', () => {
@@ -109,6 +149,7 @@ test('block YAML parser notes a key repeated within one mapping, at any depth an
     assert.ok(block, text);
     assert.equal(block.repeatsKey, repeats, text);
     assert.equal(block.documents.some((d) => findDuplicateKeys(d.root!).length > 0), repeats, text);
+    assert.equal(parseYamlBlockValues(text)?.repeatsKey, repeats, text);
   }
 });
 
@@ -160,6 +201,7 @@ test('block YAML parser stays node-for-node equal to the general path on 600 gen
       indent: pick([2, 2, 4]),
     });
     if (r() < 0.6) text = mutate(text);
+    assertValuesAgreeWithNodes(text);
     const block = parseYamlBlock(text);
     if (!block) continue;
     accepted++;

@@ -30,9 +30,10 @@ export interface ClientLayout {
 }
 
 /**
- * The clients of a document. Where the tree is not built yet (well-formed JSON), each client's
- * nodes are built on their own when first read: validation reads its positions from the text
- * instead (clientPositions.ts), and the tree stays unbuilt until an editing feature asks for it.
+ * The clients of a document. Where the tree is not built yet (well-formed JSON, block-style YAML),
+ * each client's nodes are built on their own when first read — in JSON, validation reads positions
+ * from the text instead (clientPositions.ts) — and the tree stays unbuilt until an editing
+ * feature asks for it.
  * `withTree`: build the tree now, for a caller that reads every client's nodes (the requests
  * that follow then find it built, instead of building each client's nodes again).
  */
@@ -105,7 +106,7 @@ class ClientOnDemand implements LocatedClient {
 
   /** Read once per lookup (clientPositions.ts): the text while that is cheaper, then the nodes. */
   get jsonSource(): { text: string; offset: number } | undefined {
-    if (this.nodes || ++this.textLookups > TEXT_LOOKUPS_PER_CLIENT) return undefined;
+    if (this.nodes || this.source.language !== 'json' || ++this.textLookups > TEXT_LOOKUPS_PER_CLIENT) return undefined;
     return { text: this.source.text, offset: this.offset };
   }
 

@@ -1,6 +1,6 @@
 // The one document model both JSON and YAML parse into. Offsets are UTF-16 code-unit offsets into
 // the original text, as in LSP, so every consumer maps ranges the same way whatever the language.
-import type { JsonOutline, ValueSpan } from './jsonOutline';
+import type { ValueSpan } from './jsonOutline';
 
 export type ScalarNode = StringNode | NumberNode | BooleanNode | NullNode;
 export type AstNode = ObjectNode | ArrayNode | ScalarNode | AliasNode;
@@ -79,15 +79,23 @@ export interface SubDocument {
   length: number;
   /** The plain value, when the parser built it anyway (js-yaml does): saves rebuilding it. */
   value?: unknown;
-  /** Set while `root` is not built yet and can be built in parts (well-formed JSON). */
+  /** Set while `root` is not built yet and can be built in parts (well-formed JSON, block-style YAML). */
   readonly nodesOnDemand?: NodesOnDemand;
+}
+
+/** Where a document's value is and, for an array, where each of its items is. */
+export interface ValueOutline {
+  root: ValueSpan;
+  items?: ValueSpan[];
 }
 
 /** Where the top-level values are, without nodes, and how to build one value's nodes alone. */
 export interface NodesOnDemand {
-  /** The document's text: well-formed JSON without duplicate keys. */
+  /** The document's text, in a form its parser read without a problem and without repeated keys. */
   readonly text: string;
-  outline: JsonOutline;
+  /** JSON: positions can also be read from the text itself (clientPositions.ts). */
+  readonly language: DocumentLanguage;
+  outline: ValueOutline;
   /** The nodes of one value of the outline, on their own (no parent): for positions only. */
   nodesAt(span: ValueSpan): AstNode;
 }

@@ -2,6 +2,7 @@
 // top-level value is and, for an array, where each item is; and how many keys the text holds. The
 // parsed value holds fewer keys exactly when the text repeats a key in some object (JSON.parse
 // keeps the last silently), so comparing the two counts finds duplicate keys without a tree.
+import type { ValueOutline } from './documentModel';
 import { CLOSE_BRACE, CLOSE_BRACKET, closingQuote, COLON, COMMA, isWhitespace, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './jsonText';
 
 export type ValueKind = 'object' | 'array' | 'scalar';
@@ -12,10 +13,7 @@ export interface ValueSpan {
   kind: ValueKind;
 }
 
-export interface JsonOutline {
-  root: ValueSpan;
-  /** The items of a top-level array. */
-  items?: ValueSpan[];
+export interface JsonOutline extends ValueOutline {
   keyCount: number;
 }
 

@@ -47,6 +47,7 @@ function nativeValue(text: string, start: number): unknown {
 
 /** Well-formed JSON without duplicate keys, its nodes built on demand (see parseJsonStrict). */
 class LazyJsonDocument implements SubDocument, NodesOnDemand {
+  readonly language = 'json';
   readonly offset = 0;
   readonly length: number;
   private tree: AstNode | undefined = undefined;

@@ -1,13 +1,22 @@
-import type { ParsedDocument, SubDocument } from './documentModel';
+import type { AstNode, NodesOnDemand, ParsedDocument, SubDocument, ValueOutline } from './documentModel';
 import { findDuplicateKeys } from './duplicateKeys';
-import { parseYamlBlock } from './parseYamlBlock';
+import type { ValueSpan } from './jsonOutline';
+import { parseYamlBlock, parseYamlBlockNodesAt, parseYamlBlockValues, type OutlinedValue } from './parseYamlBlock';
 import { parseYamlFast } from './parseYamlFast';
 import { parseYamlTolerant } from './parseYamlTolerant';
 
-/** Block-style YAML (what client files are), or null: safe at any depth, so no guard first. */
+/**
+ * Block-style YAML (what client files are), or null: safe at any depth, so no guard first. As for
+ * well-formed JSON, the values come first and nodes only on demand: one client's when one of its
+ * diagnostics needs a position, the whole tree when an editing feature asks for it. A repeated key
+ * needs the tree at once, to find and place its warning.
+ */
 export function parseYamlBlockStyle(text: string): ParsedDocument | null {
-  const block = parseYamlBlock(text);
-  return block && withDuplicateKeys(text, block.documents, block.repeatsKey);
+  const values = parseYamlBlockValues(text);
+  if (!values) return null;
+  if (values.repeatsKey) return withDuplicateKeys(text, parseYamlBlock(text)!.documents);
+  const tree = new LazyYamlTree(text);
+  return { language: 'yaml', text, documents: values.documents.map((d, index) => new LazyYamlDocument(tree, index, d)), problems: [] };
 }
 
 export function parseYaml(text: string): ParsedDocument {
@@ -20,8 +29,58 @@ export function parseYaml(text: string): ParsedDocument {
   return parsed;
 }
 
-/** `mayRepeatKeys` false: the parser saw no mapping repeat a key, so the tree needs no search. */
-function withDuplicateKeys(text: string, documents: SubDocument[], mayRepeatKeys = true): ParsedDocument {
-  const problems = mayRepeatKeys ? documents.flatMap((d) => (d.root ? findDuplicateKeys(d.root) : [])) : [];
+function withDuplicateKeys(text: string, documents: SubDocument[]): ParsedDocument {
+  const problems = documents.flatMap((d) => (d.root ? findDuplicateKeys(d.root) : []));
   return { language: 'yaml', text, documents, problems };
+}
+
+/** The nodes of every `---` document of a text, built by one parse when the first is asked for. */
+class LazyYamlTree {
+  private roots: (AstNode | undefined)[] | undefined;
+
+  constructor(readonly text: string) {}
+
+  root(index: number): AstNode | undefined {
+    this.roots ??= parseYamlBlock(this.text)!.documents.map((d) => d.root);
+    return this.roots[index];
+  }
+
+  get built(): boolean {
+    return this.roots !== undefined;
+  }
+}
+
+class LazyYamlDocument implements SubDocument, NodesOnDemand {
+  readonly language = 'yaml';
+  readonly offset: number;
+  readonly length: number;
+  readonly value: unknown;
+  readonly outline: ValueOutline;
+
+  constructor(
+    private readonly tree: LazyYamlTree,
+    private readonly index: number,
+    read: OutlinedValue,
+  ) {
+    this.offset = read.offset;
+    this.length = read.length;
+    this.value = read.value;
+    this.outline = read.outline;
+  }
+
+  get text(): string {
+    return this.tree.text;
+  }
+
+  get root(): AstNode | undefined {
+    return this.tree.root(this.index);
+  }
+
+  get nodesOnDemand(): NodesOnDemand | undefined {
+    return this.tree.built ? undefined : this;
+  }
+
+  nodesAt(span: ValueSpan): AstNode {
+    return parseYamlBlockNodesAt(this.tree.text, span);
+  }
 }

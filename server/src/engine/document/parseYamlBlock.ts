@@ -4,15 +4,15 @@
 // tags, block scalars, multi-line scalars, flow mappings, numbers other than plain integers —
 // returns null, and the caller takes the general (js-yaml, then error-tolerant) path. The output
 // is node-for-node what that path builds; test/engine/document/parseYamlBlock.test.ts pins it.
-import { collectionEnd, newProperty, trimCollection, trimmed } from './astBuilder';
-import type { ArrayNode, AstNode, ObjectNode, PropertyNode, SubDocument } from './documentModel';
+import { newProperty, trimCollection, trimmed } from './astBuilder';
+import type { ArrayNode, AstNode, ObjectNode, SubDocument, ValueOutline } from './documentModel';
+import type { ValueKind, ValueSpan } from './jsonOutline';
 
 class Bail extends Error {}
 const BAIL = new Bail();
 
 /** Deeper than this is no client file: let the general path (and its guards) have it. */
 const MAX_DEPTH = 100;
-const MAX_SCANNED_KEYS = 32;
 
 // js-yaml refuses these anywhere in the input; the general path reports them.
 const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
@@ -26,12 +26,60 @@ export interface BlockYaml {
   repeatsKey: boolean;
 }
 
+/** One document's value, and where its top-level value and (for a sequence) its items are. */
+export interface OutlinedValue {
+  offset: number;
+  length: number;
+  value: unknown;
+  outline: ValueOutline;
+}
+
+export interface BlockYamlValues {
+  documents: OutlinedValue[];
+  repeatsKey: boolean;
+}
+
+/** Positioned nodes and plain values, or null for text outside the block subset. */
 export function parseYamlBlock(text: string): BlockYaml | null {
+  return readBlock(text, true, (p) => {
+    const documents = p.documents().map((d): SubDocument => ({ root: d.node, offset: d.offset, length: d.length, value: d.value }));
+    return { documents, repeatsKey: p.repeatsKey };
+  });
+}
+
+/**
+ * The same parse without nodes: plain values, and where each document's value and top-level items
+ * are. A 2,000-client file's nodes are ~90,000 objects that the young-generation GC would copy while
+ * they are made; validation needs only the values, and the nodes of the few clients with findings.
+ * Null exactly when parseYamlBlock is null.
+ */
+export function parseYamlBlockValues(text: string): BlockYamlValues | null {
+  return readBlock(text, false, (p) => {
+    const documents = p.documents().map((d): OutlinedValue => ({ offset: d.offset, length: d.length, value: d.value, outline: { root: d.span, items: d.items } }));
+    return { documents, repeatsKey: p.repeatsKey };
+  });
+}
+
+/**
+ * The nodes of one value an outline of parseYamlBlockValues names, on their own (no parent): what
+ * parseYamlBlock builds there. Only for that text and span.
+ */
+export function parseYamlBlockNodesAt(text: string, span: ValueSpan): AstNode {
+  // The text passed the character checks when its values were read: one client's nodes must not
+  // scan the whole text again.
+  const node = readChecked(text, true, (p) => p.valueAt(span.offset).node);
+  if (!node) throw new Error(`no block YAML value at offset ${span.offset}`);
+  return node;
+}
+
+function readBlock<T>(text: string, withNodes: boolean, read: (parser: BlockParser) => T): T | null {
   if (text.includes('\t') || NON_PRINTABLE.test(text)) return null;
+  return readChecked(text, withNodes, read);
+}
+
+function readChecked<T>(text: string, withNodes: boolean, read: (parser: BlockParser) => T): T | null {
   try {
-    const parser = new BlockParser(text);
-    const documents = parser.documents();
-    return { documents, repeatsKey: parser.repeatsKey };
+    return read(new BlockParser(text, withNodes));
   } catch (e) {
     if (e === BAIL) return null;
     throw e;
@@ -45,19 +93,42 @@ const HASH = 35;
 const COLON = 58;
 const DASH = 45;
 
+/** A value read, with its node when nodes are built. */
+interface Read {
+  node: AstNode | undefined;
+  value: unknown;
+}
+
+interface ReadDocument extends Read {
+  offset: number;
+  length: number;
+  /** Where the document's value is, and its items if it is a sequence. */
+  span: ValueSpan;
+  items?: ValueSpan[];
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
 class BlockParser {
   /** Start of the current line, and the offset being read on it. */
   private lineStart = 0;
   private pos = 0;
   private depth = 0;
+  /** Where the value read last ends: what its node's offset + length would be. */
+  private end = 0;
+  /** The spans of the items of the sequence read last at depth 1 (a document's value). */
+  private topItems: ValueSpan[] | undefined;
   repeatsKey = false;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly withNodes: boolean,
+  ) {
     if (text.charCodeAt(0) === 0xfeff) this.lineStart = this.pos = 1;
   }
 
-  documents(): SubDocument[] {
-    const docs: SubDocument[] = [];
+  documents(): ReadDocument[] {
+    const docs: ReadDocument[] = [];
     let docStart = 0;
     for (;;) {
       this.skipBlankLines();
@@ -69,9 +140,13 @@ class BlockParser {
       // Empty documents (an empty file, `---` with nothing after it) are rare: general path.
       if (this.pos >= this.text.length || this.atDocumentMarker()) throw BAIL;
       if (this.column() !== 0) throw BAIL;
+      const offset = this.pos;
+      const isSequence = this.atSequenceEntry();
+      this.topItems = undefined;
       const { node, value } = this.blockNode(0, undefined);
+      const span: ValueSpan = { offset, length: this.end - offset, kind: isSequence ? 'array' : 'object' };
       const end = this.documentEnd();
-      docs.push({ root: node, offset: docStart, length: end - docStart, value });
+      docs.push({ node, value, offset: docStart, length: end - docStart, span, items: isSequence ? this.topItems : undefined });
       docStart = end;
       if (this.pos >= this.text.length) break;
       if (!this.atDocumentMarker()) throw BAIL;
@@ -79,72 +154,88 @@ class BlockParser {
     return docs;
   }
 
+  /** The value starting at `offset`, read as the document parse reads it there. */
+  valueAt(offset: number): Read {
+    this.pos = offset;
+    this.lineStart = Math.max(this.text.lastIndexOf('\n', offset - 1) + 1, this.lineStart); // past a BOM
+    return this.atSequenceEntry() || this.startsKey() ? this.blockNode(this.column(), undefined) : this.inlineValue(undefined);
+  }
+
   /** A block collection starting at the current offset, whose entries sit at `column`. */
-  private blockNode(column: number, parent: ObjectNode | ArrayNode | undefined): { node: AstNode; value: unknown } {
+  private blockNode(column: number, parent: ObjectNode | ArrayNode | undefined, inMapping = false): Read {
     if (++this.depth > MAX_DEPTH) throw BAIL;
-    const c = this.text.charCodeAt(this.pos);
-    const result = c === DASH && this.isSeparated(this.pos + 1) ? this.sequence(column, parent) : this.mapping(column, parent);
+    const result = this.atSequenceEntry() ? this.sequence(column, parent, inMapping) : this.mapping(column, parent);
     this.depth--;
     return result;
   }
 
-  private mapping(column: number, parent: ObjectNode | ArrayNode | undefined): { node: ObjectNode; value: Record<string, unknown> } {
-    const node: ObjectNode = { type: 'object', offset: this.pos, length: 0, properties: [], parent };
+  private mapping(column: number, parent: ObjectNode | ArrayNode | undefined): Read {
+    const node: ObjectNode | undefined = this.withNodes ? { type: 'object', offset: this.pos, length: 0, properties: [], parent } : undefined;
+    const offset = this.pos;
     const value: Record<string, unknown> = {};
-    let keys: Set<string> | undefined;
     for (;;) {
-      const prop = this.key(node);
-      if (!this.repeatsKey) keys = this.noteRepeatedKey(node.properties, keys);
-      let v: unknown;
+      const key = this.key(node);
+      const colonOffset = this.pos;
+      // The value does not hold the key yet: if it does, this mapping has said it before.
+      if (!this.repeatsKey && hasOwn.call(value, key)) this.repeatsKey = true;
+      let read: Read;
       this.skipSpaces();
       if (this.atLineEnd()) {
         this.endOfLine();
         this.skipBlankLines();
         const next = this.nextColumn();
-        const c = this.text.charCodeAt(this.pos);
         if (next > column && !this.atDocumentMarker()) {
-          ({ node: prop.value, value: v } = this.blockNode(next, node));
-        } else if (next === column && c === DASH && this.isSeparated(this.pos + 1) && !this.atDocumentMarker()) {
+          read = this.blockNode(next, node, true);
+        } else if (next === column && this.atSequenceEntry() && !this.atDocumentMarker()) {
           // A sequence may sit at its key's own indentation (`key:` then `- item` below it).
-          ({ node: prop.value, value: v } = this.blockNode(next, node));
+          read = this.blockNode(next, node, true);
         } else {
-          prop.value = { type: 'null', value: null, offset: prop.colonOffset!, length: 0, parent: node };
-          v = null;
+          read = { node: node && { type: 'null', value: null, offset: colonOffset, length: 0, parent: node }, value: null };
+          this.end = colonOffset;
         }
       } else {
-        ({ node: prop.value, value: v } = this.inlineValue(node));
+        read = this.inlineValue(node);
         this.endOfLine();
         this.skipBlankLines();
         if (this.nextColumn() > column && this.pos < this.text.length) throw BAIL; // continuation line
       }
-      value[prop.key] = v;
+      if (node) node.properties[node.properties.length - 1].value = read.node;
+      value[key] = read.value;
       if (this.pos >= this.text.length || this.atDocumentMarker()) break;
       const next = this.nextColumn();
       if (next < column) break;
       if (next > column) throw BAIL;
-      if (this.text.charCodeAt(this.pos) === DASH && this.isSeparated(this.pos + 1)) throw BAIL;
+      if (this.atSequenceEntry()) throw BAIL;
     }
-    node.length = collectionEnd(this.text, node, this.pos) - node.offset;
-    trimCollection(node);
+    // A block mapping ends where its last value does (or its last colon, for a missing value).
+    if (node) {
+      node.length = this.end - offset;
+      trimCollection(node);
+    }
     return { node, value };
   }
 
-  private sequence(column: number, parent: ObjectNode | ArrayNode | undefined): { node: ArrayNode; value: unknown[] } {
-    const node: ArrayNode = { type: 'array', offset: this.pos, length: 0, items: [], parent };
+  private sequence(column: number, parent: ObjectNode | ArrayNode | undefined, inMapping: boolean): Read {
+    const node: ArrayNode | undefined = this.withNodes ? { type: 'array', offset: this.pos, length: 0, items: [], parent } : undefined;
+    const offset = this.pos;
     const value: unknown[] = [];
+    // A document's items are where its clients are: their spans, when no nodes will say so.
+    const spans: ValueSpan[] | undefined = !this.withNodes && this.depth === 1 ? [] : undefined;
     for (;;) {
       this.pos++;
       this.skipSpaces();
-      let item: { node: AstNode; value: unknown };
+      let item: Read;
+      let itemOffset: number;
       if (this.atLineEnd()) {
         this.endOfLine();
         this.skipBlankLines();
         const next = this.nextColumn();
         if (next <= column || this.pos >= this.text.length || this.atDocumentMarker()) throw BAIL; // empty entry
+        itemOffset = this.pos;
         item = this.blockNode(next, node);
       } else {
-        const c = this.text.charCodeAt(this.pos);
-        if (c === DASH && this.isSeparated(this.pos + 1)) throw BAIL; // `- - x`
+        if (this.atSequenceEntry()) throw BAIL; // `- - x`
+        itemOffset = this.pos;
         if (this.startsKey()) {
           item = this.blockNode(this.column(), node);
         } else {
@@ -154,48 +245,24 @@ class BlockParser {
           if (this.nextColumn() > column && this.pos < this.text.length) throw BAIL;
         }
       }
-      node.items.push(item.node);
+      if (node) node.items.push(item.node!);
       value.push(item.value);
+      spans?.push({ offset: itemOffset, length: this.end - itemOffset, kind: kindOf(item.value) });
       if (this.pos >= this.text.length || this.atDocumentMarker()) break;
       const next = this.nextColumn();
       if (next < column) break;
       if (next > column) throw BAIL;
-      if (!(this.text.charCodeAt(this.pos) === DASH && this.isSeparated(this.pos + 1))) {
-        if (parent?.type === 'object') break; // a same-indent sequence ends at the parent's next key
+      if (!this.atSequenceEntry()) {
+        if (inMapping) break; // a same-indent sequence ends at the parent's next key
         throw BAIL;
       }
     }
-    node.length = collectionEnd(this.text, node, this.pos) - node.offset;
-    trimCollection(node);
+    if (node) {
+      node.length = this.end - offset;
+      trimCollection(node);
+    }
+    if (spans) this.topItems = spans;
     return { node, value: trimmed(value) };
-  }
-
-  /**
-   * Sets repeatsKey when the mapping's newest key is one of its earlier ones. Client mappings are
-   * small, so a scan of the earlier keys (interned: compared by reference) beats a set; past
-   * MAX_SCANNED_KEYS (20,000 unknown keys, say) the mapping keeps a set, returned to the caller.
-   */
-  private noteRepeatedKey(props: PropertyNode[], keys: Set<string> | undefined): Set<string> | undefined {
-    const last = props.length - 1;
-    const key = props[last].key;
-    if (keys) {
-      if (keys.has(key)) this.repeatsKey = true;
-      else keys.add(key);
-      return keys;
-    }
-    if (last < MAX_SCANNED_KEYS) {
-      for (let i = 0; i < last; i++) {
-        if (props[i].key === key) {
-          this.repeatsKey = true;
-          break;
-        }
-      }
-      return undefined;
-    }
-    const all = new Set<string>();
-    for (const p of props) all.add(p.key);
-    if (all.size < props.length) this.repeatsKey = true;
-    return all;
   }
 
   /** Whether a `key:` starts at the current offset (so `- key: v` opens a compact mapping). */
@@ -204,7 +271,7 @@ class BlockParser {
     try {
       const c = this.text.charCodeAt(this.pos);
       if (c === 34 || c === 39) {
-        this.quoted(undefined);
+        this.quotedText();
       } else {
         if (!this.plainStart(c)) return false;
         this.toLineEndOrKeyColon();
@@ -219,12 +286,18 @@ class BlockParser {
     }
   }
 
-  private key(parent: ObjectNode): PropertyNode {
+  /** A `- ` (or `-` at a line end) at the current offset. */
+  private atSequenceEntry(): boolean {
+    return this.text.charCodeAt(this.pos) === DASH && this.isSeparated(this.pos + 1);
+  }
+
+  /** Reads a key and its colon, adding its property to `parent` when nodes are built. */
+  private key(parent: ObjectNode | undefined): string {
     const start = this.pos;
     const c = this.text.charCodeAt(start);
     let key: string;
     if (c === 34 || c === 39) {
-      key = this.quoted(undefined).value as string;
+      key = this.quotedText();
     } else {
       if (!this.plainStart(c)) throw BAIL;
       this.toLineEndOrKeyColon();
@@ -236,21 +309,19 @@ class BlockParser {
     if (!this.atKeyColon()) throw BAIL;
     if (key === '__proto__') throw BAIL;
     this.pos++;
-    return newProperty(parent, key, start, keyEnd - start, this.pos);
+    return parent ? newProperty(parent, key, start, keyEnd - start, this.pos).key : key;
   }
 
   /** A value on the rest of this line: a quoted or plain scalar, `[…]` or `{}`. */
-  private inlineValue(parent: ObjectNode | ArrayNode): { node: AstNode; value: unknown } {
+  private inlineValue(parent: ObjectNode | ArrayNode | undefined): Read {
     const c = this.text.charCodeAt(this.pos);
-    if (c === 34 || c === 39) {
-      const node = this.quoted(parent);
-      return { node, value: node.value };
-    }
+    if (c === 34 || c === 39) return this.quoted(parent);
     if (c === 91 /* [ */) return this.flowSequence(parent);
     if (c === 123 /* { */) {
       if (this.text.charCodeAt(this.pos + 1) !== 125) throw BAIL;
-      const node: ObjectNode = { type: 'object', offset: this.pos, length: 2, properties: [], parent };
+      const node: ObjectNode | undefined = this.withNodes ? { type: 'object', offset: this.pos, length: 2, properties: [], parent } : undefined;
       this.pos += 2;
+      this.end = this.pos;
       return { node, value: {} };
     }
     if (!this.plainStart(c)) throw BAIL;
@@ -265,9 +336,11 @@ class BlockParser {
     return this.plainNode(start, end, parent);
   }
 
-  private plainNode(start: number, end: number, parent: ObjectNode | ArrayNode): { node: AstNode; value: unknown } {
+  private plainNode(start: number, end: number, parent: ObjectNode | ArrayNode | undefined): Read {
     const raw = this.text.slice(start, end);
     const v = resolvePlain(raw);
+    this.end = end;
+    if (!this.withNodes) return { node: undefined, value: v };
     const length = end - start;
     if (v === null) return { node: { type: 'null', value: null, offset: start, length, parent }, value: null };
     if (typeof v === 'boolean') return { node: { type: 'boolean', value: v, offset: start, length, parent }, value: v };
@@ -276,8 +349,9 @@ class BlockParser {
   }
 
   /** `[a, "b", c]` on one line, scalars only. */
-  private flowSequence(parent: ObjectNode | ArrayNode): { node: ArrayNode; value: unknown[] } {
-    const node: ArrayNode = { type: 'array', offset: this.pos, length: 0, items: [], parent };
+  private flowSequence(parent: ObjectNode | ArrayNode | undefined): Read {
+    const node: ArrayNode | undefined = this.withNodes ? { type: 'array', offset: this.pos, length: 0, items: [], parent } : undefined;
+    const offset = this.pos;
     const value: unknown[] = [];
     const text = this.text;
     this.pos++;
@@ -285,10 +359,9 @@ class BlockParser {
     if (text.charCodeAt(this.pos) !== 93) {
       for (;;) {
         const c = text.charCodeAt(this.pos);
-        let item: { node: AstNode; value: unknown };
+        let item: Read;
         if (c === 34 || c === 39) {
-          const q = this.quoted(node);
-          item = { node: q, value: q.value };
+          item = this.quoted(node);
         } else {
           if (!this.plainStart(c) || c === 44) throw BAIL;
           const start = this.pos;
@@ -301,7 +374,7 @@ class BlockParser {
           }
           item = this.plainNode(start, trimRight(text, start, this.pos), node);
         }
-        node.items.push(item.node);
+        if (node) node.items.push(item.node!);
         value.push(item.value);
         this.skipSpaces();
         const d = text.charCodeAt(this.pos);
@@ -313,13 +386,26 @@ class BlockParser {
       }
     }
     this.pos++;
-    node.length = this.pos - node.offset;
-    trimCollection(node);
+    this.end = this.pos;
+    if (node) {
+      node.length = this.pos - offset;
+      trimCollection(node);
+    }
     return { node, value: trimmed(value) };
   }
 
-  /** A one-line quoted scalar; common escapes only. */
-  private quoted(parent: ObjectNode | ArrayNode | undefined): AstNode & { type: 'string' } {
+  /** A one-line quoted scalar, with its node when nodes are built. */
+  private quoted(parent: ObjectNode | ArrayNode | undefined): Read {
+    const start = this.pos;
+    const value = this.quotedText();
+    this.end = this.pos;
+    if (!this.withNodes) return { node: undefined, value };
+    const quote = this.text.charCodeAt(start) === 34 ? '"' : "'";
+    return { node: { type: 'string', value, quote, offset: start, length: this.pos - start, parent }, value };
+  }
+
+  /** Reads a one-line quoted scalar (common escapes only) and returns its value. */
+  private quotedText(): string {
     const text = this.text;
     const start = this.pos;
     const q = text.charCodeAt(start);
@@ -358,7 +444,7 @@ class BlockParser {
     }
     out += text.slice(from, i);
     this.pos = i + 1;
-    return { type: 'string', value: out, quote: q === 34 ? '"' : "'", offset: start, length: this.pos - start, parent };
+    return out;
   }
 
   /** A plain scalar may start with this character (indicators other than `-?:` + non-space may not). */
@@ -473,6 +559,10 @@ class BlockParser {
 }
 
 const ORDINARY = /[^\n\r#:]*/y;
+
+function kindOf(value: unknown): ValueKind {
+  return Array.isArray(value) ? 'array' : value !== null && typeof value === 'object' ? 'object' : 'scalar';
+}
 
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '0': '\0' };
 
