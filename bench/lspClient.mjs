@@ -158,9 +158,12 @@ export class LspClient {
     try {
       const status = readFileSync(`/proc/${this.proc.pid}/status`, 'utf8');
       const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
-      return { rssMiB: kb('VmRSS') / 1024, peakMiB: kb('VmHWM') / 1024 };
+      // privateMiB: the anonymous pages, what the process allocated itself; the rest of its RSS
+      // is mostly the node binary's code and data, the same ~40 MiB for every Node server.
+      const anon = kb('RssAnon');
+      return { rssMiB: kb('VmRSS') / 1024, peakMiB: kb('VmHWM') / 1024, privateMiB: Number.isFinite(anon) ? anon / 1024 : null };
     } catch {
-      return { rssMiB: null, peakMiB: null };
+      return { rssMiB: null, peakMiB: null, privateMiB: null };
     }
   }
 

@@ -120,10 +120,13 @@ export async function measureServer(def, format, docs, ctx) {
   for (let k = 1; k < COLD_RUNS; k++) runs.push(await measureSession(def, format, docs, { ...ctx, coldOnly: true, run: k }));
   const coldSamples = runs.map((r) => r.bigColdOpen?.ms);
   const rssSamples = runs.map((r) => r.memoryAfterBigDiagnosed?.rssMiB);
+  const privateSamples = runs.map((r) => r.memoryAfterBigDiagnosed?.privateMiB);
   if (typeof full.bigColdOpen?.ms === 'number') {
     full.bigColdOpen = { ...full.bigColdOpen, firstMs: full.bigColdOpen.ms, ms: median(coldSamples), samples: coldSamples };
   }
-  if (full.memoryAfterBigDiagnosed) full.memoryAfterBigDiagnosed = { ...full.memoryAfterBigDiagnosed, rssMiB: median(rssSamples), rssSamples };
+  if (full.memoryAfterBigDiagnosed) {
+    full.memoryAfterBigDiagnosed = { ...full.memoryAfterBigDiagnosed, rssMiB: median(rssSamples), rssSamples, privateMiB: median(privateSamples) };
+  }
   for (const r of runs.slice(1)) for (const e of r.errors ?? []) full.errors = [...(full.errors ?? []), `cold run: ${e}`];
   return full;
 }
