@@ -51,17 +51,21 @@ test('a document being typed still has an outline; other files have none', () =>
   assert.deepEqual(provideDocumentSymbols(analyse('{"name": "x"}', 'json', 'file:///w/package.json')), []);
 });
 
-test('the outline of well-formed JSON builds the tree (kept for the requests after it), not each client\'s nodes', () => {
-  const text = JSON.stringify([{ client_id: 'a', client_name: 'A' }, { client_id: 'b' }], null, 2);
-  const doc = analyse(text, 'json');
-  doc.diagnostics();
-  const sub = doc.parsed.documents[0];
-  const onDemand = sub.nodesOnDemand;
-  assert.ok(onDemand, 'validation left the tree unbuilt');
-  let clientsBuilt = 0;
-  const nodesAt = onDemand.nodesAt.bind(onDemand);
-  onDemand.nodesAt = (span) => (clientsBuilt++, nodesAt(span));
-  assert.deepEqual(provideDocumentSymbols(doc).map((s) => s.name), ['A', 'b']);
-  assert.equal(sub.nodesOnDemand, undefined, 'built by the outline');
-  assert.equal(clientsBuilt, 0);
-});
+for (const [language, text] of [
+  ['json', JSON.stringify([{ client_id: 'a', client_name: 'A' }, { client_id: 'b' }], null, 2)],
+  ['yaml', '- client_id: a\n  client_name: A\n- client_id: b\n'],
+] as const) {
+  test(`the outline of well-formed ${language.toUpperCase()} builds the tree (kept for the requests after it), not each client's nodes`, () => {
+    const doc = analyse(text, language);
+    doc.diagnostics();
+    const sub = doc.parsed.documents[0];
+    const onDemand = sub.nodesOnDemand;
+    assert.ok(onDemand, 'validation left the tree unbuilt');
+    let clientsBuilt = 0;
+    const nodesAt = onDemand.nodesAt.bind(onDemand);
+    onDemand.nodesAt = (span) => (clientsBuilt++, nodesAt(span));
+    assert.deepEqual(provideDocumentSymbols(doc).map((s) => s.name), ['A', 'b']);
+    assert.equal(sub.nodesOnDemand, undefined, 'built by the outline');
+    assert.equal(clientsBuilt, 0);
+  });
+}
