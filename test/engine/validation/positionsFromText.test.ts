@@ -2,24 +2,14 @@
 // (document/jsonLocator.ts). These pin that this changes nothing a user sees.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyseDocument } from '../../../server/src/engine/clientDocument';
-import type { NodesOnDemand } from '../../../server/src/engine/document/documentModel';
-import { DEFAULT_SETTINGS, type EngineSettings } from '../../../server/src/engine/engineSettings';
-import { HYDRA_RULES } from '../../../server/src/engine/rules';
+import { DEFAULT_SETTINGS } from '../../../server/src/engine/engineSettings';
 import { HYDRA_VERSIONS } from '../../../server/src/engine/schema/clientSchema';
 import { warmUpSamples } from '../../../server/src/languageServer/warmUp';
-import { SEED_DOCUMENTS } from '../../fuzz/engine/seedDocuments';
+import { diagnosticsOf, seedClients, validateCountingNodes } from '../../helpers/nodesOnDemand';
 
 /** The seeds' JSON clients, one by one and as a file of them all, in the spellings JSON allows. */
 function jsonDocuments(): string[] {
-  const clients = SEED_DOCUMENTS.filter((s) => s.language === 'json').flatMap((s) => {
-    try {
-      const v: unknown = JSON.parse(s.text.replace(/^\ufeff/, ''));
-      return Array.isArray(v) ? v : [v];
-    } catch {
-      return [];
-    }
-  });
+  const clients = seedClients();
   const all = JSON.stringify(clients, null, 2);
   return [
     ...clients.map((c) => JSON.stringify(c, null, 2)),
@@ -31,12 +21,6 @@ function jsonDocuments(): string[] {
   ];
 }
 
-const diagnosticsOf = (text: string, uri: string, hydraVersion: (typeof HYDRA_VERSIONS)[number], treeFirst: boolean) => {
-  const doc = analyseDocument(uri, 1, text, 'json', { ...DEFAULT_SETTINGS, hydraVersion }, HYDRA_RULES);
-  if (treeFirst) for (const d of doc.parsed.documents) void d.root;
-  return JSON.stringify(doc.diagnostics());
-};
-
 test('diagnostics read from the JSON text are those read from its tree, in every Hydra version', () => {
   const docs = jsonDocuments();
   assert.ok(docs.length > 40);
@@ -45,8 +29,8 @@ test('diagnostics read from the JSON text are those read from its tree, in every
     for (const hydraVersion of HYDRA_VERSIONS) {
       // By name, and detected by content (which reads the clients' keys).
       for (const uri of ['file:///c.oauth2-client.json', 'file:///plain.json']) {
-        const fromText = diagnosticsOf(text, uri, hydraVersion, false);
-        assert.equal(fromText, diagnosticsOf(text, uri, hydraVersion, true), `${hydraVersion} ${uri}\n${text.slice(0, 300)}`);
+        const fromText = diagnosticsOf(text, 'json', uri, hydraVersion, false);
+        assert.equal(fromText, diagnosticsOf(text, 'json', uri, hydraVersion, true), `${hydraVersion} ${uri}\n${text.slice(0, 300)}`);
         findings += (JSON.parse(fromText) as unknown[]).length;
       }
     }
@@ -54,20 +38,9 @@ test('diagnostics read from the JSON text are those read from its tree, in every
   assert.ok(findings > 500, `only ${findings} diagnostics: the comparison would prove little`);
 });
 
-/** Validates, counting the clients whose nodes were built for it. */
-function validateCountingNodes(text: string, uri: string, settings: EngineSettings) {
-  const doc = analyseDocument(uri, 1, text, 'json', settings, HYDRA_RULES);
-  const onDemand = doc.parsed.documents[0].nodesOnDemand as NodesOnDemand;
-  let built = 0;
-  const nodesAt = onDemand.nodesAt.bind(onDemand);
-  onDemand.nodesAt = (span) => (built++, nodesAt(span));
-  const diagnostics = doc.diagnostics();
-  return { doc, diagnostics, built };
-}
-
 test('validating well-formed JSON builds no nodes: neither the tree nor any client\'s', () => {
   const [, text] = warmUpSamples(60).find(([, , language]) => language === 'json')!;
-  const { doc, diagnostics, built } = validateCountingNodes(text, 'file:///w.oauth2-client.json', DEFAULT_SETTINGS);
+  const { doc, diagnostics, built } = validateCountingNodes(text, 'json', 'file:///w.oauth2-client.json');
   assert.ok(diagnostics.length > 30);
   assert.equal(built, 0);
   assert.ok(doc.parsed.documents[0].nodesOnDemand, 'the tree is still unbuilt');
@@ -80,8 +53,8 @@ test('a client with hundreds of findings has its nodes built once, not its text 
   // Each text lookup scans the client from its start: thousands of them would be quadratic.
   const text = JSON.stringify({ client_id: 'many', grant_types: Array.from({ length: 300 }, (_, i) => `g${i}`), contacts: Array.from({ length: 300 }, (_, i) => i) }, null, 2);
   const settings = { ...DEFAULT_SETTINGS, hydraVersion: 'v2.3' as const };
-  const { diagnostics, built } = validateCountingNodes(text, 'file:///m.oauth2-client.json', settings);
+  const { diagnostics, built } = validateCountingNodes(text, 'json', 'file:///m.oauth2-client.json', settings);
   assert.ok(diagnostics.length >= 600);
   assert.equal(built, 1);
-  assert.equal(JSON.stringify(diagnostics), diagnosticsOf(text, 'file:///m.oauth2-client.json', 'v2.3', true));
+  assert.equal(JSON.stringify(diagnostics), diagnosticsOf(text, 'json', 'file:///m.oauth2-client.json', 'v2.3', true));
 });

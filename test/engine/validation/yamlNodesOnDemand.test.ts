@@ -5,23 +5,16 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { stringify } from 'yaml';
 import { analyseDocument } from '../../../server/src/engine/clientDocument';
-import type { NodesOnDemand } from '../../../server/src/engine/document/documentModel';
 import { DEFAULT_SETTINGS, type EngineSettings } from '../../../server/src/engine/engineSettings';
 import { HYDRA_RULES } from '../../../server/src/engine/rules';
 import { HYDRA_VERSIONS } from '../../../server/src/engine/schema/clientSchema';
 import { warmUpSamples } from '../../../server/src/languageServer/warmUp';
 import { SEED_DOCUMENTS } from '../../fuzz/engine/seedDocuments';
+import { diagnosticsOf, seedClients, validateCountingNodes as countingNodes } from '../../helpers/nodesOnDemand';
 
 /** The seeds' YAML, and their clients as YAML files in the layouts people write. */
 function yamlDocuments(): string[] {
-  const clients = SEED_DOCUMENTS.filter((s) => s.language === 'json').flatMap((s) => {
-    try {
-      const v: unknown = JSON.parse(s.text.replace(/^\ufeff/, ''));
-      return Array.isArray(v) ? v : [v];
-    } catch {
-      return [];
-    }
-  });
+  const clients = seedClients();
   const all = stringify(clients);
   return [
     ...SEED_DOCUMENTS.filter((s) => s.language === 'yaml').map((s) => s.text),
@@ -34,12 +27,6 @@ function yamlDocuments(): string[] {
   ];
 }
 
-const diagnosticsOf = (text: string, uri: string, hydraVersion: (typeof HYDRA_VERSIONS)[number], treeFirst: boolean) => {
-  const doc = analyseDocument(uri, 1, text, 'yaml', { ...DEFAULT_SETTINGS, hydraVersion }, HYDRA_RULES);
-  if (treeFirst) for (const d of doc.parsed.documents) void d.root;
-  return JSON.stringify(doc.diagnostics());
-};
-
 test('diagnostics of block YAML with nodes built on demand are those of its whole tree, in every Hydra version', () => {
   const docs = yamlDocuments();
   let onDemand = 0;
@@ -49,8 +36,8 @@ test('diagnostics of block YAML with nodes built on demand are those of its whol
     for (const hydraVersion of HYDRA_VERSIONS) {
       // By name, and detected by content (which reads the clients' keys).
       for (const uri of ['file:///c.oauth2-client.yaml', 'file:///plain.yaml']) {
-        const lazily = diagnosticsOf(text, uri, hydraVersion, false);
-        assert.equal(lazily, diagnosticsOf(text, uri, hydraVersion, true), `${hydraVersion} ${uri}\n${text.slice(0, 300)}`);
+        const lazily = diagnosticsOf(text, 'yaml', uri, hydraVersion, false);
+        assert.equal(lazily, diagnosticsOf(text, 'yaml', uri, hydraVersion, true), `${hydraVersion} ${uri}\n${text.slice(0, 300)}`);
         findings += (JSON.parse(lazily) as unknown[]).length;
       }
     }
@@ -60,17 +47,7 @@ test('diagnostics of block YAML with nodes built on demand are those of its whol
   assert.ok(findings > 500, `only ${findings} diagnostics: the comparison would prove little`);
 });
 
-/** Validates, counting the clients whose nodes were built for it. */
-function validateCountingNodes(text: string, settings: EngineSettings = DEFAULT_SETTINGS) {
-  const doc = analyseDocument('file:///w.oauth2-client.yaml', 1, text, 'yaml', settings, HYDRA_RULES);
-  const onDemand = doc.parsed.documents[0].nodesOnDemand as NodesOnDemand;
-  assert.ok(onDemand, 'parsed without its tree');
-  let built = 0;
-  const nodesAt = onDemand.nodesAt.bind(onDemand);
-  onDemand.nodesAt = (span) => (built++, nodesAt(span));
-  const diagnostics = doc.diagnostics();
-  return { doc, diagnostics, built };
-}
+const validateCountingNodes = (text: string, settings?: EngineSettings) => countingNodes(text, 'yaml', 'file:///w.oauth2-client.yaml', settings);
 
 test('validating block YAML builds the nodes of the clients with findings only, and not the tree', () => {
   const [, text] = warmUpSamples(60).find(([, , language]) => language === 'yaml')!;

@@ -1,6 +1,6 @@
 // Fastest YAML path: a single pass over the block-style YAML that client files are written in
 // (block mappings and sequences, one-line scalars, one-line flow sequences, comments, `---`),
-// building positioned nodes and plain values at once. Anything outside that subset — anchors,
+// building plain values and, when asked, positioned nodes (also for one value at a time). Anything outside that subset — anchors,
 // tags, block scalars, multi-line scalars, flow mappings, numbers other than plain integers —
 // returns null, and the caller takes the general (js-yaml, then error-tolerant) path. The output
 // is node-for-node what that path builds; test/engine/document/parseYamlBlock.test.ts pins it.
@@ -20,8 +20,8 @@ const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF
 export interface BlockYaml {
   documents: SubDocument[];
   /**
-   * Whether some mapping repeats a key, checked while its keys are read: only then is the tree
-   * worth a walk for duplicate-key warnings (a walk over a fresh 2,000-client tree costs 5–8 ms).
+   * Whether some mapping repeats a key, checked while its keys are read: only then does the tree
+   * need a walk for duplicate-key warnings (a walk over a fresh 2,000-client tree costs 5–8 ms).
    */
   repeatsKey: boolean;
 }
