@@ -105,6 +105,7 @@ function firstLook(uri: string, text: string, language: DocumentLanguage, settin
   return { byName, maybeMaester, needsParse: byName !== false || maybeMaester };
 }
 
+/** `withTree`: for an editing feature, which reads the tree before anything else does. */
 export function analyseDocument(
   uri: string,
   version: number,
@@ -114,13 +115,14 @@ export function analyseDocument(
   rules: readonly ClientRule[] = [],
   facts: (text: string) => DocumentFacts = () => ({}),
   previous?: ClientDocument,
+  withTree = false,
 ): ClientDocument {
   const parsedAhead = takeParsedAhead(uri, text, language, settings.maxFileSize);
   const { byName, maybeMaester, needsParse } = firstLook(uri, text, language, settings);
   if (!needsParse) {
     return new ClientDocument(uri, version, { language, text, documents: [], problems: [] }, false, settings, rules);
   }
-  const parsed = parsedAhead ?? parseDocument(text, language, settings.maxFileSize);
+  const parsed = parsedAhead ?? parseDocument(text, language, settings.maxFileSize, withTree);
   if (maybeMaester && maesterResources(parsed).length) {
     const manifest = new ClientDocument(uri, version, parsed, false, settings, rules);
     manifest.isMaesterManifest = true;

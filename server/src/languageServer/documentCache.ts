@@ -16,7 +16,11 @@ export class DocumentCache {
     return !!hit && hit.doc.version === textDocument.version && hit.settings === settings;
   }
 
-  get(textDocument: TextDocument, settings: EngineSettings): ClientDocument {
+  /**
+   * `forEditing`: asked by an editing feature (completion, hover…), which reads the tree first —
+   * when typing in a big file, it usually comes before the debounced diagnostics.
+   */
+  get(textDocument: TextDocument, settings: EngineSettings, forEditing = false): ClientDocument {
     const hit = this.entries.get(textDocument.uri);
     if (hit && this.has(textDocument, settings)) return hit.doc;
     const doc = analyseDocument(
@@ -28,6 +32,7 @@ export class DocumentCache {
       this.rules,
       (text) => documentFacts(textDocument.uri, text),
       hit?.doc,
+      forEditing,
     );
     this.entries.set(textDocument.uri, { doc, settings });
     return doc;

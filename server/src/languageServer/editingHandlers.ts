@@ -43,7 +43,7 @@ export function registerEditingHandlers(
     if (!textDocument) return undefined;
     const s = await settings.get(uri);
     // Settings arrive asynchronously: use the document as it is now.
-    const doc = cache.get(documents.get(uri) ?? textDocument, s);
+    const doc = cache.get(documents.get(uri) ?? textDocument, s, true);
     return doc.isClientFile || doc.isMaesterManifest ? { doc, settings: s } : undefined;
   };
 

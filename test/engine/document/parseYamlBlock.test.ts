@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { stringify } from 'yaml';
-import type { AstNode, SubDocument } from '../../../server/src/engine/document/documentModel';
+import type { AstNode, ParsedDocument, PropertyNode } from '../../../server/src/engine/document/documentModel';
+import { parseDocument } from '../../../server/src/engine/document/parseDocument';
+import { parseYaml } from '../../../server/src/engine/document/parseYaml';
 import { findDuplicateKeys } from '../../../server/src/engine/document/duplicateKeys';
 import { nodeValue } from '../../../server/src/engine/document/nodeValue';
 import { parseYamlBlock, parseYamlBlockNodesAt, parseYamlBlockValues } from '../../../server/src/engine/document/parseYamlBlock';
@@ -11,7 +13,7 @@ import { parseYamlFast } from '../../../server/src/engine/document/parseYamlFast
 import { rng } from '../../../scripts/lib/seededRandom.cjs';
 
 /** Everything but the parent/target links (cycles), as comparable text. */
-const snapshot = (docs: SubDocument[] | null): string =>
+const snapshot = (docs: readonly unknown[] | null): string =>
   JSON.stringify(docs, (k, v: unknown) => (k === 'parent' || k === 'target' ? undefined : v));
 
 function assertSameAsGeneralPath(text: string): void {
@@ -23,6 +25,38 @@ function assertSameAsGeneralPath(text: string): void {
 }
 
 const extent = (n: AstNode) => ({ offset: n.offset, length: n.length });
+
+/**
+ * Text with a key being typed, which the block path now reads past, gets what the general path (the
+ * yaml library) gives it: the same problems, the same values, the same node for that key. The
+ * rest of the tree keeps the block path's conventions, as for the text without that key: where a
+ * `---` document starts (the library starts it after leading comments) and where an empty value
+ * after `key: ` sits (the library puts it after the space).
+ */
+function assertSameDocumentAsGeneralPath(text: string, what = JSON.stringify(text)): void {
+  const general = parseYaml(text);
+  const values = (d: ParsedDocument) => d.documents.map((s) => (s.root ? nodeValue(s.root) : undefined));
+  for (const withTree of [false, true]) {
+    const block = parseDocument(text, 'yaml', undefined, withTree);
+    assert.deepEqual(block.problems, general.problems, what);
+    assert.deepEqual(values(block), values(general), what);
+    for (const p of block.problems) assert.equal(snapshot([propertyAt(block, p.offset)]), snapshot([propertyAt(general, p.offset)]), what);
+  }
+}
+
+function propertyAt(doc: ParsedDocument, keyOffset: number): PropertyNode | undefined {
+  const work: (AstNode | undefined)[] = doc.documents.map((d) => d.root);
+  while (work.length) {
+    const n = work.pop();
+    if (n?.type === 'array') work.push(...n.items);
+    if (n?.type !== 'object') continue;
+    for (const p of n.properties) {
+      if (p.keyOffset === keyOffset) return p;
+      work.push(p.value);
+    }
+  }
+  return undefined;
+}
 
 /**
  * The values-only parse must decline exactly what the node parse declines, and otherwise give the
@@ -153,8 +187,9 @@ test('block YAML parser notes a key repeated within one mapping, at any depth an
   }
 });
 
-test('block YAML parser stays node-for-node equal to the general path on 600 generated documents', () => {
-  const r = rng(0x5eed);
+/** Random client-like YAML, as people write it and as `yaml` prints it, from a seeded generator. */
+function yamlGenerator(seed: number) {
+  const r = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const STRINGS = ['abc', 'https://a.example.com/cb', 'a b c', 'a#b', '-x', "it's", 'ü ñ 字', '1h', '720h', '12', '-3', 'true', 'null', '', 'x,y', 'openid offline_access', 'a:b', 'trail ', '"q"', 'x: y', '#x', '1.5', '0x1F', 'a\\b'];
   const KEYS = ['client_id', 'client_name', 'grant_types', 'redirect_uris', 'scope', 'metadata', 'a b', 'x:y', 'owner', 'jwks', 'keys', '1', 'k#h'];
@@ -172,35 +207,67 @@ test('block YAML parser stays node-for-node equal to the general path on 600 gen
     for (let i = Math.floor(r() * 6); i > 0; i--) o[pick(KEYS)] = value(depth);
     return o;
   };
-  // Edits people make by hand: comments, blank lines, trailing space, deleted or cut lines, markers.
-  const mutate = (text: string): string => {
-    const lines = text.split('\n');
-    for (let m = Math.floor(r() * 4); m > 0; m--) {
-      const at = Math.floor(r() * lines.length);
-      const line = lines[at] ?? '';
-      const t = r();
-      if (t < 0.2) lines.splice(at, 0, '');
-      else if (t < 0.4) lines.splice(at, 0, `${' '.repeat(Math.floor(r() * 6))}# note`);
-      else if (t < 0.5) lines[at] = `${line}  # trailing`;
-      else if (t < 0.6) lines[at] = `${line}   `;
-      else if (t < 0.7) lines.splice(at, 1);
-      else if (t < 0.8) lines[at] = line.slice(0, Math.floor(r() * line.length));
-      else if (t < 0.9) lines.splice(at, 0, '---');
-      else lines[at] = ` ${line}`;
-    }
-    const out = lines.join('\n');
-    return r() < 0.2 ? out.replace(/\n/g, '\r\n') : out;
+  return {
+    random: r,
+    /** A document; `blockOnly`: no flow collections (what the block path reads). */
+    document(blockOnly = false): string {
+      const top = r() < 0.5 ? object(0) : Array.from({ length: 1 + Math.floor(r() * 3) }, () => object(1));
+      return stringify(top, {
+        indentSeq: r() < 0.5,
+        defaultStringType: pick(['PLAIN', 'PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'] as const),
+        collectionStyle: blockOnly ? 'block' : pick(['any', 'block', 'block', 'flow'] as const),
+        indent: pick([2, 2, 4]),
+      });
+    },
+    /** Edits people make by hand: comments, blank lines, trailing space, deleted or cut lines, markers. */
+    mutate(text: string): string {
+      const lines = text.split('\n');
+      for (let m = Math.floor(r() * 4); m > 0; m--) {
+        const at = Math.floor(r() * lines.length);
+        const line = lines[at] ?? '';
+        const t = r();
+        if (t < 0.2) lines.splice(at, 0, '');
+        else if (t < 0.4) lines.splice(at, 0, `${' '.repeat(Math.floor(r() * 6))}# note`);
+        else if (t < 0.5) lines[at] = `${line}  # trailing`;
+        else if (t < 0.6) lines[at] = `${line}   `;
+        else if (t < 0.7) lines.splice(at, 1);
+        else if (t < 0.8) lines[at] = line.slice(0, Math.floor(r() * line.length));
+        else if (t < 0.9) lines.splice(at, 0, '---');
+        else lines[at] = ` ${line}`;
+      }
+      const out = lines.join('\n');
+      return r() < 0.2 ? out.replace(/\n/g, '\r\n') : out;
+    },
+    /**
+     * A key being typed: a bare word on its own line at some key's column, after that key's entry:
+     * half the time where that makes it the mapping's last entry (the next line is further left),
+     * else anywhere (mostly before the mapping's next key).
+     */
+    typeKey(text: string): string {
+      const lines = text.split('\n');
+      const indent = (l: string) => /^\s*/.exec(l)![0].length;
+      const places = lines.flatMap((l, k) => {
+        if (!/^\s*(- )?[^\s#-][^:]*:( |$)/.test(l)) return [];
+        const column = /^\s*(- )?/.exec(l)![0].length;
+        let at = k + 1;
+        while (at < lines.length && (/^\s*(#|$)/.test(lines[at]) || indent(lines[at]) > column)) at++;
+        return [{ at, column, last: at === lines.length || indent(lines[at]) < column }];
+      });
+      const ends = places.filter((p) => p.last);
+      const place = ends.length && r() < 0.5 ? pick(ends) : places.length ? pick(places) : undefined;
+      const words = ['a', 'x', 'cl', 'client_s', 'x1', 'scope', 'null', 'true', '__proto__', 'k_9', 'redirect_uri'];
+      if (place) lines.splice(place.at, 0, `${' '.repeat(place.column)}${pick(words)}`);
+      return lines.join('\n');
+    },
   };
+}
+
+test('block YAML parser stays node-for-node equal to the general path on 600 generated documents', () => {
+  const g = yamlGenerator(0x5eed);
   let accepted = 0;
   for (let i = 0; i < 600; i++) {
-    const top = r() < 0.5 ? object(0) : Array.from({ length: 1 + Math.floor(r() * 3) }, () => object(1));
-    let text = stringify(top, {
-      indentSeq: r() < 0.5,
-      defaultStringType: pick(['PLAIN', 'PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'] as const),
-      collectionStyle: pick(['any', 'block', 'block', 'flow'] as const),
-      indent: pick([2, 2, 4]),
-    });
-    if (r() < 0.6) text = mutate(text);
+    let text = g.document();
+    if (g.random() < 0.6) text = g.mutate(text);
     assertValuesAgreeWithNodes(text);
     const block = parseYamlBlock(text);
     if (!block) continue;
@@ -210,4 +277,59 @@ test('block YAML parser stays node-for-node equal to the general path on 600 gen
   }
   // The comparison only means something if the block parser took a fair share of the documents.
   assert.ok(accepted >= 150, `only ${accepted} of 600 documents took the block path`);
+});
+
+test('block YAML parser reads past a key being typed as the general path does, on 1,000 generated documents', () => {
+  const g = yamlGenerator(0x7e9ed);
+  let typing = 0;
+  let joined = 0;
+  for (let i = 0; i < 1000; i++) {
+    let text = g.typeKey(g.document(true));
+    if (g.random() < 0.3) text = g.mutate(text);
+    assertValuesAgreeWithNodes(text);
+    const block = parseYamlBlock(text);
+    if (!block?.problems.length) continue;
+    typing++;
+    if (block.problems[0].message.includes('MULTILINE')) joined++;
+    assertSameDocumentAsGeneralPath(text, `document ${i}: ${JSON.stringify(text)}`);
+  }
+  // Some words and places are left to the general path (null, true, __proto__; before a sequence).
+  assert.ok(typing >= 150, `only ${typing} of 1,000 documents with a key being typed took the block path`);
+  assert.ok(joined >= 30, `only ${joined} of them had the word joined with the key below it`);
+});
+
+test('block YAML parser reads past a key being typed, and leaves the rarer shapes to the general path', () => {
+  const readPast = [
+    '- client_id: a\n  scope: openid\n  cl\n- client_id: b\n',
+    '- client_id: a\n  metadata:\n    team: x\n    t\n  scope: openid\n',
+    'client_id: a\r\nscope: openid\r\nredirect\r\n',
+    'client_id: a\nsco\n---\nclient_id: b\n',
+    '- client_id: a\n  cl\n\n# a comment\n- client_id: b\n',
+    // Before another key: one key over two lines (a word of 2+ characters), or a key of its own.
+    '- client_id: a\n  cl\n  scope: openid\n',
+    '- client_id: a\n  cl\n\n\n  "scope": openid\n',
+    'client_id: a\nredirect\ngrant_types:\n  - x\n',
+    '- client_id: a\n  c\n  scope: openid\n',
+    '- client_id: a\n  cl\n  # a comment\n  scope: openid\n',
+  ];
+  for (const text of readPast) {
+    const block = parseYamlBlock(text);
+    assert.equal(block?.problems.length, 1, JSON.stringify(text));
+    assertValuesAgreeWithNodes(text);
+    assertSameDocumentAsGeneralPath(text);
+  }
+  const general = [
+    'client_id: a\nnull\n', // not a string key
+    'client_id: a\n__proto__\n',
+    'client_id: a\ncl # comment\n',
+    'client_id: a\ncl \n',
+    'metadata:\n  cl\n', // a mapping's first line: a scalar value, not a key
+    'client_id: a\ncl\n  more\n', // a continuation line
+    'grant_types:\ncl\n- x\n', // a sequence entry after it
+    'client_id: a\ncl\nab\nscope: x\n', // two words in a row
+  ];
+  for (const text of general) {
+    assert.equal(parseYamlBlock(text), null, JSON.stringify(text));
+    assert.equal(parseYamlBlockValues(text), null, JSON.stringify(text));
+  }
 });

@@ -81,3 +81,15 @@ test('block YAML with a repeated key gets its tree at once, to place the warning
   assert.equal(doc.parsed.documents[0].nodesOnDemand, undefined);
   assert.deepEqual(doc.parsed.problems.map((p) => p.code), ['duplicate-key']);
 });
+
+test('an analysis for an editing feature parses block YAML with its tree in one pass, to the same diagnostics', () => {
+  const [, text] = warmUpSamples(60).find(([, , language]) => language === 'yaml')!;
+  const uri = 'file:///e.oauth2-client.yaml';
+  const forEditing = analyseDocument(uri, 1, text, 'yaml', DEFAULT_SETTINGS, HYDRA_RULES, undefined, undefined, true);
+  const sub = forEditing.parsed.documents[0];
+  assert.equal(sub.nodesOnDemand, undefined, 'the tree is there from the start');
+  assert.equal(sub.root?.type, 'array');
+  const forValidation = analyseDocument(uri, 1, text, 'yaml', DEFAULT_SETTINGS, HYDRA_RULES);
+  assert.ok(forValidation.parsed.documents[0].nodesOnDemand);
+  assert.deepEqual(forEditing.diagnostics(), forValidation.diagnostics());
+});

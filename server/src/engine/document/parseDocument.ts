@@ -7,8 +7,12 @@ export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 const LONE_CR = /\r(?!\n)/;
 const LONE_CR_ALL = /\r(?!\n)/g;
 
-/** Parses JSON or YAML into the shared model. Never throws: problems come back as data. */
-export function parseDocument(text: string, language: DocumentLanguage, maxFileSize = DEFAULT_MAX_FILE_SIZE): ParsedDocument {
+/**
+ * Parses JSON or YAML into the shared model. Never throws: problems come back as data.
+ * `withTree`: an editing feature will read the tree first, so block-style YAML builds it in the
+ * same pass as its values (JSON's values come from JSON.parse either way).
+ */
+export function parseDocument(text: string, language: DocumentLanguage, maxFileSize = DEFAULT_MAX_FILE_SIZE, withTree = false): ParsedDocument {
   if (text.length > maxFileSize) {
     const message = `This file is ${formatSize(text.length)}, above the ${formatSize(maxFileSize)} limit (setting oauth2Client.maxFileSize): it was not validated.`;
     return { ...unparsed(text, language, 'file-too-large', message, 'information'), skippedForSize: true };
@@ -16,12 +20,12 @@ export function parseDocument(text: string, language: DocumentLanguage, maxFileS
   // YAML parsers read a lone \r as text, LSP and our line index as a line break: parse with \n in its
   // place (same length, so every offset holds) and keep the original text.
   if (language === 'yaml' && text.includes('\r') && LONE_CR.test(text)) {
-    return { ...parseDocument(text.replace(LONE_CR_ALL, '\n'), language, maxFileSize), text };
+    return { ...parseDocument(text.replace(LONE_CR_ALL, '\n'), language, maxFileSize, withTree), text };
   }
   try {
     // Well-formed JSON and block-style YAML go through parsers that are safe at any depth; the
     // recursive parsers only get text whose nesting was checked first.
-    const simple = language === 'json' ? parseJsonStrict(text) : parseYamlBlockStyle(text);
+    const simple = language === 'json' ? parseJsonStrict(text) : parseYamlBlockStyle(text, withTree);
     if (simple) return simple;
     if (mayBeTooDeep(text, language)) {
       return unparsed(text, language, 'too-deep', `This file nests brackets more than ${maxNestingDepth(language)} levels deep: it was not validated.`, 'error');

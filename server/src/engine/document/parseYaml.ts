@@ -1,4 +1,4 @@
-import type { AstNode, NodesOnDemand, ParsedDocument, SubDocument, ValueOutline } from './documentModel';
+import type { AstNode, NodesOnDemand, ParseProblem, ParsedDocument, SubDocument, ValueOutline } from './documentModel';
 import { findDuplicateKeys } from './duplicateKeys';
 import type { ValueSpan } from './jsonOutline';
 import { parseYamlBlock, parseYamlBlockNodesAt, parseYamlBlockValues, type OutlinedValue } from './parseYamlBlock';
@@ -8,15 +8,21 @@ import { parseYamlTolerant } from './parseYamlTolerant';
 /**
  * Block-style YAML (what client files are), or null: safe at any depth, so no guard first. As for
  * well-formed JSON, the values come first and nodes only on demand: one client's when one of its
- * diagnostics needs a position, the whole tree when an editing feature asks for it. A repeated key
- * needs the tree at once, to find and place its warning.
+ * diagnostics needs a position, the whole tree when an editing feature asks for it. `withTree`:
+ * the tree now, in the same pass as the values (an editing feature is about to ask for it: one
+ * pass costs less than values, then tree). A repeated key needs the tree at once, to place its
+ * warning.
  */
-export function parseYamlBlockStyle(text: string): ParsedDocument | null {
+export function parseYamlBlockStyle(text: string, withTree = false): ParsedDocument | null {
+  if (withTree) {
+    const block = parseYamlBlock(text);
+    return block && withDuplicateKeys(text, block.documents, block.problems, block.repeatsKey);
+  }
   const values = parseYamlBlockValues(text);
   if (!values) return null;
-  if (values.repeatsKey) return withDuplicateKeys(text, parseYamlBlock(text)!.documents);
+  if (values.repeatsKey) return withDuplicateKeys(text, parseYamlBlock(text)!.documents, values.problems);
   const tree = new LazyYamlTree(text);
-  return { language: 'yaml', text, documents: values.documents.map((d, index) => new LazyYamlDocument(tree, index, d)), problems: [] };
+  return { language: 'yaml', text, documents: values.documents.map((d, index) => new LazyYamlDocument(tree, index, d)), problems: values.problems };
 }
 
 export function parseYaml(text: string): ParsedDocument {
@@ -24,14 +30,16 @@ export function parseYaml(text: string): ParsedDocument {
   if (fast) return withDuplicateKeys(text, fast);
   const { documents, problems } = parseYamlTolerant(text);
   // The library reports duplicate keys itself only when asked to; ours carry Hydra's semantics.
-  const parsed = withDuplicateKeys(text, documents);
-  parsed.problems.unshift(...problems);
-  return parsed;
+  return withDuplicateKeys(text, documents, problems);
 }
 
-function withDuplicateKeys(text: string, documents: SubDocument[]): ParsedDocument {
-  const problems = documents.flatMap((d) => (d.root ? findDuplicateKeys(d.root) : []));
-  return { language: 'yaml', text, documents, problems };
+/**
+ * The parser's own problems, then the duplicate keys. `mayRepeatKeys` false: the parser saw no
+ * mapping repeat a key, so the tree needs no search.
+ */
+function withDuplicateKeys(text: string, documents: SubDocument[], syntax: ParseProblem[] = [], mayRepeatKeys = true): ParsedDocument {
+  const duplicates = mayRepeatKeys ? documents.flatMap((d) => (d.root ? findDuplicateKeys(d.root) : [])) : [];
+  return { language: 'yaml', text, documents, problems: [...syntax, ...duplicates] };
 }
 
 /** The nodes of every `---` document of a text, built by one parse when the first is asked for. */
@@ -54,7 +62,7 @@ class LazyYamlDocument implements SubDocument, NodesOnDemand {
   readonly language = 'yaml';
   readonly offset: number;
   readonly length: number;
-  readonly value: unknown;
+  value: unknown;
   readonly outline: ValueOutline;
 
   constructor(

@@ -5,7 +5,7 @@
 // returns null, and the caller takes the general (js-yaml, then error-tolerant) path. The output
 // is node-for-node what that path builds; test/engine/document/parseYamlBlock.test.ts pins it.
 import { newProperty, trimCollection, trimmed } from './astBuilder';
-import type { ArrayNode, AstNode, ObjectNode, SubDocument, ValueOutline } from './documentModel';
+import type { ArrayNode, AstNode, ObjectNode, ParseProblem, SubDocument, ValueOutline } from './documentModel';
 import type { ValueKind, ValueSpan } from './jsonOutline';
 
 class Bail extends Error {}
@@ -24,6 +24,8 @@ export interface BlockYaml {
    * need a walk for duplicate-key warnings (a walk over a fresh 2,000-client tree costs 5–8 ms).
    */
   repeatsKey: boolean;
+  /** Syntax errors it read past (a key being typed), as the general path reports them. */
+  problems: ParseProblem[];
 }
 
 /** One document's value, and where its top-level value and (for a sequence) its items are. */
@@ -37,13 +39,14 @@ export interface OutlinedValue {
 export interface BlockYamlValues {
   documents: OutlinedValue[];
   repeatsKey: boolean;
+  problems: ParseProblem[];
 }
 
 /** Positioned nodes and plain values, or null for text outside the block subset. */
 export function parseYamlBlock(text: string): BlockYaml | null {
   return readBlock(text, true, (p) => {
     const documents = p.documents().map((d): SubDocument => ({ root: d.node, offset: d.offset, length: d.length, value: d.value }));
-    return { documents, repeatsKey: p.repeatsKey };
+    return { documents, repeatsKey: p.repeatsKey, problems: p.problems };
   });
 }
 
@@ -56,7 +59,7 @@ export function parseYamlBlock(text: string): BlockYaml | null {
 export function parseYamlBlockValues(text: string): BlockYamlValues | null {
   return readBlock(text, false, (p) => {
     const documents = p.documents().map((d): OutlinedValue => ({ offset: d.offset, length: d.length, value: d.value, outline: { root: d.span, items: d.items } }));
-    return { documents, repeatsKey: p.repeatsKey };
+    return { documents, repeatsKey: p.repeatsKey, problems: p.problems };
   });
 }
 
@@ -119,6 +122,12 @@ class BlockParser {
   /** The spans of the items of the sequence read last at depth 1 (a document's value). */
   private topItems: ValueSpan[] | undefined;
   repeatsKey = false;
+  /** Syntax errors the parser reads past: keys being typed. */
+  readonly problems: ParseProblem[] = [];
+  /** Where the key read last ends (before its colon). */
+  private keyEnd = 0;
+  /** Whether the key being typed read last stands alone (no colon, no value). */
+  private typedKeyAlone = false;
 
   constructor(
     private readonly text: string,
@@ -174,13 +183,22 @@ class BlockParser {
     const offset = this.pos;
     const value: Record<string, unknown> = {};
     for (;;) {
-      const key = this.key(node);
+      // A bare word on a key's line: a key being typed. Not as a mapping's first line (there it
+      // would be a scalar value).
+      const typing = this.pos !== offset && this.atKeyBeingTyped();
+      const key = typing ? this.keyBeingTyped(node, column) : this.key(node);
+      const valueless = typing && this.typedKeyAlone;
       const colonOffset = this.pos;
       // The value does not hold the key yet: if it does, this mapping has said it before.
       if (!this.repeatsKey && hasOwn.call(value, key)) this.repeatsKey = true;
       let read: Read;
       this.skipSpaces();
-      if (this.atLineEnd()) {
+      if (valueless) {
+        // No value, and no value node: what the general path builds for it.
+        read = { node: undefined, value: null };
+        this.endOfLine();
+        this.skipBlankLines();
+      } else if (this.atLineEnd()) {
         this.endOfLine();
         this.skipBlankLines();
         const next = this.nextColumn();
@@ -291,6 +309,63 @@ class BlockParser {
     return this.text.charCodeAt(this.pos) === DASH && this.isSeparated(this.pos + 1);
   }
 
+  /** A key-like word alone on its line, with nothing after it (not even a space). */
+  private atKeyBeingTyped(): boolean {
+    KEY_BEING_TYPED.lastIndex = this.pos;
+    if (!KEY_BEING_TYPED.test(this.text)) return false;
+    const word = this.text.slice(this.pos, KEY_BEING_TYPED.lastIndex);
+    return resolvePlain(word) === word && word !== '__proto__';
+  }
+
+  /**
+   * Reads a key being typed (a bare word, `column` its mapping's) as the general path, the yaml
+   * library, reads it; what follows decides how (test/engine/document/parseYamlBlock.test.ts
+   * compares the two on generated documents):
+   * - the mapping ends after it, a comment line follows it, or it is one character long: a key of
+   *   its own with neither colon nor value (`typedKeyAlone`), and an error on it;
+   * - else the key line below it (after blank lines, if any) continues it: one key over several
+   *   lines, folded as a plain scalar is, with that line's colon and value, and an error on it.
+   */
+  private keyBeingTyped(parent: ObjectNode | undefined, column: number): string {
+    const text = this.text;
+    const start = this.pos;
+    KEY_BEING_TYPED.lastIndex = start;
+    KEY_BEING_TYPED.test(text);
+    const end = KEY_BEING_TYPED.lastIndex;
+    const word = text.slice(start, end);
+    const lineStart = this.lineStart;
+    this.pos = end;
+    this.endOfLine();
+    let blankLines = 0;
+    let comment = false;
+    for (;;) {
+      let i = this.lineStart;
+      while (i < text.length && text.charCodeAt(i) === SPACE) i++;
+      const c = text.charCodeAt(i);
+      this.pos = i;
+      if (i >= text.length || (c !== LF && c !== CR && c !== HASH)) break;
+      if (c === HASH) comment = true;
+      else blankLines++;
+      this.endOfLine();
+    }
+    const ends = this.pos >= text.length || this.atDocumentMarker() || this.column() < column;
+    if (!ends && this.column() > column) throw BAIL; // a continuation line
+    this.typedKeyAlone = ends || comment || word.length === 1;
+    if (this.typedKeyAlone) {
+      this.pos = this.end = end;
+      this.lineStart = lineStart;
+      this.problems.push({ code: 'syntax-error', message: MISSING_MAP_VALUE, offset: start, length: end - start, severity: 'error' });
+      return parent ? newProperty(parent, word, start, end - start).key : word;
+    }
+    if (this.atSequenceEntry()) throw BAIL;
+    const next = this.pos;
+    this.key(undefined);
+    const keyEnd = this.keyEnd;
+    const key = `${word}${blankLines ? '\n'.repeat(blankLines) : ' '}${text.slice(next, keyEnd)}`;
+    this.problems.push({ code: 'syntax-error', message: MULTILINE_KEY, offset: start, length: keyEnd - start, severity: 'error' });
+    return parent ? newProperty(parent, key, start, keyEnd - start, this.pos).key : key;
+  }
+
   /** Reads a key and its colon, adding its property to `parent` when nodes are built. */
   private key(parent: ObjectNode | undefined): string {
     const start = this.pos;
@@ -305,6 +380,7 @@ class BlockParser {
       if (key.startsWith('<<') || resolvePlain(key) !== key) throw BAIL; // merge keys, typed keys
     }
     const keyEnd = c === 34 || c === 39 ? this.pos : trimRight(this.text, start, this.pos);
+    this.keyEnd = keyEnd;
     this.skipSpaces();
     if (!this.atKeyColon()) throw BAIL;
     if (key === '__proto__') throw BAIL;
@@ -559,6 +635,11 @@ class BlockParser {
 }
 
 const ORDINARY = /[^\n\r#:]*/y;
+const KEY_BEING_TYPED = /[A-Za-z_][A-Za-z0-9_]*(?=\r?\n|$)/y;
+// The yaml library's messages for keys being typed, as parseYamlTolerant reports them (the tests
+// compare the two paths).
+const MISSING_MAP_VALUE = 'Implicit map keys need to be followed by map values (MISSING_CHAR)';
+const MULTILINE_KEY = 'Implicit keys need to be on a single line (MULTILINE_IMPLICIT_KEY)';
 
 function kindOf(value: unknown): ValueKind {
   return Array.isArray(value) ? 'array' : value !== null && typeof value === 'object' ? 'object' : 'scalar';
