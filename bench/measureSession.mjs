@@ -12,6 +12,7 @@ import { applyEdit, clientNameValueRange, lastClientAnchor } from './textEdits.m
 export const COLD_RUNS = 5;
 const WARM_OPENS = 3;
 const FEATURE_REPEATS = 5;
+const KEYSTROKES = 6;
 const SMALL_OPENS = 3;
 const SMALL_EDITS = 10;
 
@@ -176,6 +177,24 @@ async function measureSession(def, format, docs, { root, outDir, coldOnly = fals
       if (!client.capabilities.hoverProvider) return { supported: false };
       const r = await repeatRequest(client, 'textDocument/hover', { ...at, position: anchor.hoverAt }, FEATURE_REPEATS);
       return { supported: true, median: r.median, samples: r.samples, hasContent: hoverHasContent(r.result) };
+    });
+    // As an editor asks while one types: a keystroke, and completion at once, before the server has
+    // analysed the new version (ours waits 60 ms before diagnosing a big document). Types a letter
+    // on the completion line and deletes it, in turn; each keystroke's diagnostics are awaited
+    // before the next, so that the samples do not queue behind each other.
+    await step(out, 'completionAfterKeystroke', async () => {
+      if (!client.capabilities.completionProvider) return { supported: false };
+      const at = anchor.completionAt;
+      const after = { line: at.line, character: at.character + 1 };
+      const samples = [];
+      for (let k = 0; k < KEYSTROKES; k++) {
+        const typing = k % 2 === 0;
+        const diagnosed = doc.edit(typing ? { start: at, end: at } : { start: at, end: after }, typing ? 'a' : '');
+        const { ms } = await client.timedRequest('textDocument/completion', { textDocument: { uri: doc.uri }, position: typing ? after : at });
+        samples.push(ms);
+        await diagnosed;
+      }
+      return { supported: true, median: median(samples), samples };
     });
     doc.close();
 
