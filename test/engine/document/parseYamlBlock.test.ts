@@ -143,7 +143,7 @@ const DECLINED: Record<string, string> = {
   'nested flow sequences': 'a: [[1]]\n',
   tabs: 'a:\n\t- b\n',
   'compact nested sequences': '- - a\n',
-  'empty sequence entries (mid-typing)': 'a:\n  - x\n  -\n',
+  'an empty sequence entry with a comment': 'a:\n  - x\n  - # note\n',
   'empty documents': '---\n---\na: 1\n',
   'an empty text': '',
   'a top-level scalar': 'just text\n',
@@ -259,6 +259,21 @@ function yamlGenerator(seed: number) {
       if (place) lines.splice(place.at, 0, `${' '.repeat(place.column)}${pick(words)}`);
       return lines.join('\n');
     },
+    /** An empty sequence entry (`-`, `- `) just typed after some entry, at its indentation. */
+    addEmptyEntry(text: string): string {
+      const lines = text.split('\n');
+      const indent = (l: string) => /^\s*/.exec(l)![0].length;
+      const places = lines.flatMap((l, k) => {
+        if (!/^\s*- /.test(l)) return [];
+        let at = k + 1;
+        while (at < lines.length && (/^\s*(#|$)/.test(lines[at]) || indent(lines[at]) > indent(l))) at++;
+        return [{ at, column: indent(l) }];
+      });
+      if (!places.length) return text;
+      const place = pick(places);
+      lines.splice(place.at, 0, `${' '.repeat(place.column)}${pick(['-', '- ', '-   '])}`);
+      return lines.join('\n');
+    },
   };
 }
 
@@ -332,4 +347,23 @@ test('block YAML parser reads past a key being typed, and leaves the rarer shape
     assert.equal(parseYamlBlock(text), null, JSON.stringify(text));
     assert.equal(parseYamlBlockValues(text), null, JSON.stringify(text));
   }
+});
+
+test('block YAML parser reads an empty sequence entry (a `-` just typed) as the general path does, on 1,000 generated documents', () => {
+  const g = yamlGenerator(0xe3b7e);
+  let read = 0;
+  for (let i = 0; i < 1000; i++) {
+    const text = g.addEmptyEntry(g.document(true));
+    assertValuesAgreeWithNodes(text);
+    if (!parseYamlBlock(text) || !/^\s*-\s*$/m.test(text)) continue;
+    read++;
+    const what = `document ${i}: ${JSON.stringify(text)}`;
+    const general = parseYaml(text);
+    for (const withTree of [false, true]) {
+      const block = parseDocument(text, 'yaml', undefined, withTree);
+      assert.deepEqual(block.problems, general.problems, what);
+      assert.equal(snapshot(block.documents.map((d) => d.root)), snapshot(general.documents.map((d) => d.root)), what);
+    }
+  }
+  assert.ok(read >= 200, `only ${read} of 1,000 documents with an empty entry took the block path`);
 });

@@ -70,7 +70,7 @@ export function parseYamlBlockValues(text: string): BlockYamlValues | null {
 export function parseYamlBlockNodesAt(text: string, span: ValueSpan): AstNode {
   // The text passed the character checks when its values were read: one client's nodes must not
   // scan the whole text again.
-  const node = readChecked(text, true, (p) => p.valueAt(span.offset).node);
+  const node = readChecked(text, true, (p) => p.valueAt(span).node);
   if (!node) throw new Error(`no block YAML value at offset ${span.offset}`);
   return node;
 }
@@ -164,9 +164,11 @@ class BlockParser {
   }
 
   /** The value starting at `offset`, read as the document parse reads it there. */
-  valueAt(offset: number): Read {
-    this.pos = offset;
-    this.lineStart = Math.max(this.text.lastIndexOf('\n', offset - 1) + 1, this.lineStart); // past a BOM
+  valueAt(span: ValueSpan): Read {
+    // Only an empty sequence entry has no text.
+    if (span.length === 0) return { node: { type: 'null', value: null, offset: span.offset, length: 0 }, value: null };
+    this.pos = span.offset;
+    this.lineStart = Math.max(this.text.lastIndexOf('\n', span.offset - 1) + 1, this.lineStart); // past a BOM
     return this.atSequenceEntry() || this.startsKey() ? this.blockNode(this.column(), undefined) : this.inlineValue(undefined);
   }
 
@@ -245,12 +247,19 @@ class BlockParser {
       let item: Read;
       let itemOffset: number;
       if (this.atLineEnd()) {
+        const lineEnd = this.pos;
+        if (this.text.charCodeAt(lineEnd) === HASH) throw BAIL; // `- # note`
         this.endOfLine();
         this.skipBlankLines();
         const next = this.nextColumn();
-        if (next <= column || this.pos >= this.text.length || this.atDocumentMarker()) throw BAIL; // empty entry
-        itemOffset = this.pos;
-        item = this.blockNode(next, node);
+        if (next <= column || this.pos >= this.text.length || this.atDocumentMarker()) {
+          // An empty entry (a `-` just typed): null, where its line ends, as the general path has it.
+          itemOffset = this.end = lineEnd;
+          item = { node: node && { type: 'null', value: null, offset: lineEnd, length: 0, parent: node }, value: null };
+        } else {
+          itemOffset = this.pos;
+          item = this.blockNode(next, node);
+        }
       } else {
         if (this.atSequenceEntry()) throw BAIL; // `- - x`
         itemOffset = this.pos;
