@@ -89,8 +89,8 @@ export function checks(sessions) {
   // "Server RSS ≤ 1/3 of yaml-language-server's". The issue quotes yaml-language-server at ~400 MB
   // on the big YAML: more than twice what it holds right after its first diagnostics, and what it
   // reaches as the session goes on. So the target compares the most each server held over the
-  // same session (cold open, an edit, completion, hover, warm opens, the one-client document);
-  // the moments before are printed beside it.
+  // same session (cold open, an edit, completion, hover, keystrokes, warm opens, the one-client
+  // document); the moments before are printed beside it.
   const ourPeak = peakRss(oursYaml);
   const theirPeak = peakRss(yamlLs);
   const peakRatio = ratio(ourPeak, theirPeak);

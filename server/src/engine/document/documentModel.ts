@@ -91,7 +91,7 @@ export interface ValueOutline {
 
 /** Where the top-level values are, without nodes, and how to build one value's nodes alone. */
 export interface NodesOnDemand {
-  /** The document's text, in a form its parser read without a problem and without repeated keys. */
+  /** The whole text, read by a fast parser (well-formed JSON, block-style YAML), with no key repeated. */
   readonly text: string;
   /** JSON: positions can also be read from the text itself (clientPositions.ts). */
   readonly language: DocumentLanguage;

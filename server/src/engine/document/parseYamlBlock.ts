@@ -1,9 +1,12 @@
 // Fastest YAML path: a single pass over the block-style YAML that client files are written in
 // (block mappings and sequences, one-line scalars, one-line flow sequences, comments, `---`),
-// building plain values and, when asked, positioned nodes (also for one value at a time). Anything outside that subset — anchors,
-// tags, block scalars, multi-line scalars, flow mappings, numbers other than plain integers —
-// returns null, and the caller takes the general (js-yaml, then error-tolerant) path. The output
-// is node-for-node what that path builds; test/engine/document/parseYamlBlock.test.ts pins it.
+// building plain values and, when asked, positioned nodes (also for one value at a time). It also
+// reads past the two states typing passes through most — a key not yet followed by its colon, an
+// empty `-` entry — as the error-tolerant path does, so that a keystroke in a big file does not
+// send it there. Anything else outside that subset — anchors, tags, block scalars, multi-line
+// scalars, flow mappings, numbers other than plain integers — returns null, and the caller takes
+// the general (js-yaml, then error-tolerant) path. The output is node-for-node what that path
+// builds; test/engine/document/parseYamlBlock.test.ts pins it.
 import { newProperty, trimCollection, trimmed } from './astBuilder';
 import type { ArrayNode, AstNode, ObjectNode, ParseProblem, SubDocument, ValueOutline } from './documentModel';
 import type { ValueKind, ValueSpan } from './jsonOutline';
@@ -185,10 +188,11 @@ class BlockParser {
     const offset = this.pos;
     const value: Record<string, unknown> = {};
     for (;;) {
-      // A bare word on a key's line: a key being typed. Not as a mapping's first line (there it
+      // A bare word on a key's line is a key being typed; not as a mapping's first line (there it
       // would be a scalar value).
-      const typing = this.pos !== offset && this.atKeyBeingTyped();
-      const key = typing ? this.keyBeingTyped(node, column) : this.key(node);
+      const plainKey = this.key(node, this.pos !== offset);
+      const typing = plainKey === null;
+      const key = typing ? this.keyBeingTyped(node, column) : plainKey;
       const valueless = typing && this.typedKeyAlone;
       const colonOffset = this.pos;
       // The value does not hold the key yet: if it does, this mapping has said it before.
@@ -320,10 +324,25 @@ class BlockParser {
 
   /** A key-like word alone on its line, with nothing after it (not even a space). */
   private atKeyBeingTyped(): boolean {
-    KEY_BEING_TYPED.lastIndex = this.pos;
-    if (!KEY_BEING_TYPED.test(this.text)) return false;
-    const word = this.text.slice(this.pos, KEY_BEING_TYPED.lastIndex);
+    const end = this.typedWordEnd();
+    if (end < 0) return false;
+    const word = this.text.slice(this.pos, end);
     return resolvePlain(word) === word && word !== '__proto__';
+  }
+
+  /**
+   * Where a word of letters, digits and `_` (not starting with a digit) that starts here ends, if a
+   * line break or the end of the text follows it; else -1. Checked before every key but a
+   * mapping's first, so one forward scan: no backtracking.
+   */
+  private typedWordEnd(): number {
+    const text = this.text;
+    let i = this.pos;
+    let c = text.charCodeAt(i);
+    if (!(isLetter(c) || c === UNDERSCORE)) return -1;
+    do c = text.charCodeAt(++i);
+    while (isLetter(c) || c === UNDERSCORE || (c >= 48 && c <= 57));
+    return i >= text.length || c === LF || (c === CR && text.charCodeAt(i + 1) === LF) ? i : -1;
   }
 
   /**
@@ -338,9 +357,7 @@ class BlockParser {
   private keyBeingTyped(parent: ObjectNode | undefined, column: number): string {
     const text = this.text;
     const start = this.pos;
-    KEY_BEING_TYPED.lastIndex = start;
-    KEY_BEING_TYPED.test(text);
-    const end = KEY_BEING_TYPED.lastIndex;
+    const end = this.typedWordEnd();
     const word = text.slice(start, end);
     const lineStart = this.lineStart;
     this.pos = end;
@@ -375,8 +392,11 @@ class BlockParser {
     return parent ? newProperty(parent, key, start, keyEnd - start, this.pos).key : key;
   }
 
-  /** Reads a key and its colon, adding its property to `parent` when nodes are built. */
-  private key(parent: ObjectNode | undefined): string {
+  /**
+   * Reads a key and its colon, adding its property to `parent` when nodes are built. `mayBeTyped`:
+   * a key being typed (atKeyBeingTyped) returns null instead, with nothing read.
+   */
+  private key(parent: ObjectNode | undefined, mayBeTyped = false): string | null {
     const start = this.pos;
     const c = this.text.charCodeAt(start);
     let key: string;
@@ -391,7 +411,12 @@ class BlockParser {
     const keyEnd = c === 34 || c === 39 ? this.pos : trimRight(this.text, start, this.pos);
     this.keyEnd = keyEnd;
     this.skipSpaces();
-    if (!this.atKeyColon()) throw BAIL;
+    if (!this.atKeyColon()) {
+      // Looked at only here, where the key has no colon: the keys that have one pay nothing for it.
+      this.pos = start;
+      if (mayBeTyped && this.atKeyBeingTyped()) return null;
+      throw BAIL;
+    }
     if (key === '__proto__') throw BAIL;
     this.pos++;
     return parent ? newProperty(parent, key, start, keyEnd - start, this.pos).key : key;
@@ -644,7 +669,11 @@ class BlockParser {
 }
 
 const ORDINARY = /[^\n\r#:]*/y;
-const KEY_BEING_TYPED = /[A-Za-z_][A-Za-z0-9_]*(?=\r?\n|$)/y;
+const UNDERSCORE = 95;
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
 // The yaml library's messages for keys being typed, as parseYamlTolerant reports them (the tests
 // compare the two paths).
 const MISSING_MAP_VALUE = 'Implicit map keys need to be followed by map values (MISSING_CHAR)';
