@@ -1,5 +1,7 @@
 // The block-style YAML parser must build exactly what the general (js-yaml) path builds — same
 // nodes, offsets, values and sub-documents — or decline (null) and leave the text to that path.
+// Where it reads past a typing state (a key without its colon, an empty `-` entry), it must give
+// what the error-tolerant path gives there.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { stringify } from 'yaml';
@@ -70,6 +72,7 @@ function assertValuesAgreeWithNodes(text: string): void {
   assert.equal(values === null, withNodes === null, `values-only ${values ? 'accepted' : 'declined'} ${what}`);
   if (!withNodes || !values) return;
   assert.equal(values.repeatsKey, withNodes.repeatsKey, what);
+  assert.deepEqual(values.problems, withNodes.problems, what);
   assert.equal(values.documents.length, withNodes.documents.length, what);
   values.documents.forEach((d, i) => {
     const tree = withNodes.documents[i];
@@ -174,8 +177,9 @@ test('block YAML parser notes a key repeated within one mapping, at any depth an
     ['- a: 1\n- a: 1\n', false], // one key in two mappings
     ['a: 1\n---\na: 2\n', false], // one key in two documents
     [keys(40), false],
-    [keys(40, [39, 35]), true], // found by the set a big mapping keeps
-    [keys(40, [32, 2]), true], // the key that turns the scan into a set
+    // A 40-key mapping repeating a key late, in the middle, early.
+    [keys(40, [39, 35]), true],
+    [keys(40, [32, 2]), true],
     [keys(40, [5, 2]), true],
   ];
   for (const [text, repeats] of cases) {

@@ -166,10 +166,10 @@ class BlockParser {
     return docs;
   }
 
-  /** The value starting at `offset`, read as the document parse reads it there. */
+  /** The value an outline's span names, read as the document parse reads it there. */
   valueAt(span: ValueSpan): Read {
     // Only an empty sequence entry has no text.
-    if (span.length === 0) return { node: { type: 'null', value: null, offset: span.offset, length: 0 }, value: null };
+    if (span.length === 0) return { node: { type: 'null', value: null, offset: span.offset, length: 0, parent: undefined }, value: null };
     this.pos = span.offset;
     this.lineStart = Math.max(this.text.lastIndexOf('\n', span.offset - 1) + 1, this.lineStart); // past a BOM
     return this.atSequenceEntry() || this.startsKey() ? this.blockNode(this.column(), undefined) : this.inlineValue(undefined);
@@ -332,8 +332,7 @@ class BlockParser {
 
   /**
    * Where a word of letters, digits and `_` (not starting with a digit) that starts here ends, if a
-   * line break or the end of the text follows it; else -1. Checked before every key but a
-   * mapping's first, so one forward scan: no backtracking.
+   * line break or the end of the text follows it; else -1.
    */
   private typedWordEnd(): number {
     const text = this.text;
