@@ -361,21 +361,11 @@ class BlockParser {
     const lineStart = this.lineStart;
     this.pos = end;
     this.endOfLine();
-    let blankLines = 0;
-    let comment = false;
-    for (;;) {
-      let i = this.lineStart;
-      while (i < text.length && text.charCodeAt(i) === SPACE) i++;
-      const c = text.charCodeAt(i);
-      this.pos = i;
-      if (i >= text.length || (c !== LF && c !== CR && c !== HASH)) break;
-      if (c === HASH) comment = true;
-      else blankLines++;
-      this.endOfLine();
-    }
+    const skipped = { blank: 0, comment: false };
+    this.skipBlankLines(skipped);
     const ends = this.pos >= text.length || this.atDocumentMarker() || this.column() < column;
     if (!ends && this.column() > column) throw BAIL; // a continuation line
-    this.typedKeyAlone = ends || comment || word.length === 1;
+    this.typedKeyAlone = ends || skipped.comment || word.length === 1;
     if (this.typedKeyAlone) {
       this.pos = this.end = end;
       this.lineStart = lineStart;
@@ -386,7 +376,7 @@ class BlockParser {
     const next = this.pos;
     this.key(undefined);
     const keyEnd = this.keyEnd;
-    const key = `${word}${blankLines ? '\n'.repeat(blankLines) : ' '}${text.slice(next, keyEnd)}`;
+    const key = `${word}${skipped.blank ? '\n'.repeat(skipped.blank) : ' '}${text.slice(next, keyEnd)}`;
     this.problems.push({ code: 'syntax-error', message: MULTILINE_KEY, offset: start, length: keyEnd - start, severity: 'error' });
     return parent ? newProperty(parent, key, start, keyEnd - start, this.pos).key : key;
   }
@@ -602,7 +592,8 @@ class BlockParser {
   }
 
   /** Skips empty and comment-only lines; leaves pos at the first content character of the next line. */
-  private skipBlankLines(): void {
+  /** `skipped`, if given, counts the empty lines and notes whether a comment line was among them. */
+  private skipBlankLines(skipped?: { blank: number; comment: boolean }): void {
     const text = this.text;
     for (;;) {
       let i = this.lineStart;
@@ -617,6 +608,10 @@ class BlockParser {
       if (c !== LF && c !== CR && c !== HASH) {
         this.pos = i;
         return;
+      }
+      if (skipped) {
+        if (c === HASH) skipped.comment = true;
+        else skipped.blank++;
       }
       this.pos = i;
       this.endOfLine();
