@@ -260,7 +260,11 @@ function yamlGenerator(seed: number) {
       const ends = places.filter((p) => p.last);
       const place = ends.length && r() < 0.5 ? pick(ends) : places.length ? pick(places) : undefined;
       const words = ['a', 'x', 'cl', 'client_s', 'x1', 'scope', 'null', 'true', '__proto__', 'k_9', 'redirect_uri'];
-      if (place) lines.splice(place.at, 0, `${' '.repeat(place.column)}${pick(words)}`);
+      if (place) {
+        lines.splice(place.at, 0, `${' '.repeat(place.column)}${pick(words)}`);
+        // Sometimes a blank or comment line above it: they change how the library reads the word.
+        if (r() < 0.4) lines.splice(place.at, 0, pick(['', '   ', '#c', '# c', `${' '.repeat(place.column)}#x`, ' '.repeat(place.column + 2)]));
+      }
       return lines.join('\n');
     },
     /** An empty sequence entry (`-`, `- `) just typed after some entry, at its indentation. */
@@ -330,6 +334,16 @@ test('block YAML parser reads past a key being typed, and leaves the rarer shape
     'client_id: a\nredirect\ngrant_types:\n  - x\n',
     '- client_id: a\n  c\n  scope: openid\n',
     '- client_id: a\n  cl\n  # a comment\n  scope: openid\n',
+    // A one-character word: what lies between it and the entry above decides whether the library
+    // joins it with the key below (its lexer's indentation state).
+    'a: 1\nx\nb: 2\n',
+    'a: 1\n\nx\nb: 2\n',
+    'a: 1\n#c\nx\nb: 2\n',
+    'a: 1\n# c\nx\nb: 2\n',
+    'a: 1\n   \nx\nb: 2\n',
+    '- a: 1\n\n  x\n  b: 2\n',
+    '- a: 1\n  #c\n  x\n  b: 2\n',
+    'a: 1\r\n\r\nx\r\nb: 2\r\n',
   ];
   for (const text of readPast) {
     const block = parseYamlBlock(text);

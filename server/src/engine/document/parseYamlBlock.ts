@@ -348,8 +348,8 @@ class BlockParser {
    * Reads a key being typed (a bare word, `column` its mapping's) as the general path, the yaml
    * library, reads it; what follows decides how (test/engine/document/parseYamlBlock.test.ts
    * compares the two on generated documents):
-   * - the mapping ends after it, a comment line follows it, or it is one character long: a key of
-   *   its own with neither colon nor value (`typedKeyAlone`), and an error on it;
+   * - where the library's lexer ends the word's plain scalar at its line (plainScalarIndent): a
+   *   key of its own with neither colon nor value (`typedKeyAlone`), and an error on it;
    * - else the key line below it (after blank lines, if any) continues it: one key over several
    *   lines, folded as a plain scalar is, with that line's colon and value, and an error on it.
    */
@@ -363,9 +363,13 @@ class BlockParser {
     this.endOfLine();
     const skipped = { blank: 0, comment: false };
     this.skipBlankLines(skipped);
-    const ends = this.pos >= text.length || this.atDocumentMarker() || this.column() < column;
-    if (!ends && this.column() > column) throw BAIL; // a continuation line
-    this.typedKeyAlone = ends || skipped.comment || word.length === 1;
+    // A comment line, the end of the text or a `---` ends the word's plain scalar; else the line
+    // below continues it where the library's lexer would.
+    const ends = skipped.comment || this.pos >= text.length || this.atDocumentMarker();
+    const indent = this.plainScalarIndent(lineStart, column, word.length);
+    const joins = !ends && (indent === 0 || this.column() >= indent);
+    if (joins ? this.column() !== column : !ends && this.column() > column) throw BAIL; // what no client file holds
+    this.typedKeyAlone = !joins;
     if (this.typedKeyAlone) {
       this.pos = this.end = end;
       this.lineStart = lineStart;
@@ -379,6 +383,37 @@ class BlockParser {
     const key = `${word}${skipped.blank ? '\n'.repeat(skipped.blank) : ' '}${text.slice(next, keyEnd)}`;
     this.problems.push({ code: 'syntax-error', message: MULTILINE_KEY, offset: start, length: keyEnd - start, severity: 'error' });
     return parent ? newProperty(parent, key, start, keyEnd - start, this.pos).key : key;
+  }
+
+  /**
+   * The yaml library's lexer carries a plain scalar on to a following line indented at least this
+   * much, or to any line when this is 0 (its `indentNext`), for the word of a key being typed whose
+   * line starts at `lineStart`. The previous entry's last line leaves it above the word's column
+   * (each such line of ours holds a `: ` or `- `, which set it one past their indentation); each
+   * blank or comment line after that lowers it to its own indentation when the character after
+   * its first one (the next line's first, for a blank line) is not a space or line break; and a
+   * word of two or more characters lowers it to its own column.
+   */
+  private plainScalarIndent(lineStart: number, column: number, wordLength: number): number {
+    const text = this.text;
+    // The blank and comment lines just above the word's line, from the top.
+    const lines: number[] = [];
+    for (let at = lineStart; at > 0; ) {
+      const above = text.lastIndexOf('\n', at - 2) + 1;
+      let i = above;
+      while (text.charCodeAt(i) === SPACE) i++;
+      const c = text.charCodeAt(i);
+      if (c !== LF && c !== CR && c !== HASH) break;
+      lines.unshift(above);
+      at = above;
+    }
+    let indent = Infinity;
+    for (const above of lines) {
+      let i = above;
+      while (text.charCodeAt(i) === SPACE) i++;
+      if (i - above < indent && !isEmptyForLexer(text.charCodeAt(i + 1))) indent = i - above;
+    }
+    return wordLength > 1 && indent > column ? column : indent;
   }
 
   /**
@@ -664,6 +699,11 @@ class BlockParser {
 
 const ORDINARY = /[^\n\r#:]*/y;
 const UNDERSCORE = 95;
+
+/** The yaml lexer's isEmpty: no character, a space, a tab or a line break. */
+function isEmptyForLexer(c: number): boolean {
+  return Number.isNaN(c) || c === SPACE || c === LF || c === CR || c === 9;
+}
 
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
