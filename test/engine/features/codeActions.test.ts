@@ -54,6 +54,14 @@ test('unknown-key: rename to the suggestion, in JSON and YAML', () => {
   assert.equal(quoted.only(), "client_id: a\n'grant_types': [client_credentials]\n");
 });
 
+test('unknown-key on a key written over several lines has no rename fix, though it has a suggestion', () => {
+  // Found by the engine fuzz: renaming the whole collection key left YAML that did not parse.
+  const text = 'client_id: a\n? - redirect_uri: x\n: 1\n';
+  const d = diagnostics(text, 'yaml').find((x) => x.code === 'unknown-key')!;
+  assert.equal((d.data as { suggestion?: string }).suggestion, 'redirect_uris');
+  assert.deepEqual(provideCodeActions(analyse(text, 'yaml'), URI('yaml'), [d]), []);
+});
+
 test('unknown-key without a suggestion has no fix', () => {
   const text = 'client_id: a\nzzzzzzzzzz: 1\n';
   const d = diagnostics(text, 'yaml').find((x) => x.code === 'unknown-key')!;

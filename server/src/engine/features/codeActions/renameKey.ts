@@ -9,6 +9,10 @@ export function renameKeyFix(ctx: FixContext, d: Diagnostic, at: Located): CodeA
   const { key, suggestion } = dataOf(d);
   if (typeof suggestion !== 'string' || at.kind !== 'key') return [];
   const p = at.property;
+  // A rename replaces one key token. A key over several lines (a YAML collection used as a key,
+  // a key being typed joined with the line below) is no such token: replacing it would swallow
+  // the lines it covers, and could leave YAML that no longer parses.
+  if (/[\r\n]/.test(ctx.text.slice(p.keyOffset, p.keyOffset + p.keyLength))) return [];
   const quote = ctx.text[p.keyOffset];
   const newKey = ctx.language === 'json' ? JSON.stringify(suggestion) : quote === '"' || quote === "'" ? yamlString(suggestion, quote) : yamlString(suggestion, '');
   const clash = propertiesNamed(p.parent, suggestion).some((q) => q !== p);
